@@ -1,0 +1,326 @@
+// Package build runs the pipeline: load the articles, render their pages,
+// write the site. It wires the stage packages; each does one job.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"digest"
+	"digest/internal/config"
+	"digest/internal/content"
+	"digest/internal/markdown"
+	"digest/internal/output"
+	"digest/internal/render"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source      string // the site folder: content/, templates/, static/, config.toml
+	Config      string // config file; "" for Source/config.toml, which may be absent
+	Destination string // "" for the config's output folder, under Source
+	Drafts      bool
+	Future      bool
+	Now         time.Time // zero: the current time
+}
+
+// Stats are the figures of a build.
+type Stats struct {
+	Articles int
+	Pages    int // HTML pages, aliases included
+	Aliases  int
+	Static   int
+	Drafts   int // left out
+	Future   int // left out
+	Output   string
+	Load     time.Duration
+	Render   time.Duration
+	Write    time.Duration
+	Total    time.Duration
+}
+
+func (s *Stats) String() string {
+	var skipped string
+	if s.Drafts+s.Future > 0 {
+		skipped = fmt.Sprintf(" (left out: %d drafts, %d future)", s.Drafts, s.Future)
+	}
+	return fmt.Sprintf("%d articles%s, %d pages (%d aliases), %d static files → %s in %d ms (load %d, render %d, write %d)",
+		s.Articles, skipped, s.Pages, s.Aliases, s.Static, s.Output,
+		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds())
+}
+
+// Site is a loaded site, ready to render.
+type Site struct {
+	Config   *config.Config
+	Dir      string
+	Articles []*content.Article
+	Markdown *markdown.Converter
+	Renderer *render.Renderer
+	Result   *content.Result
+}
+
+// ResolveConfig reads the configuration the options name.
+func ResolveConfig(opts Options) (*config.Config, error) {
+	path, optional := opts.Config, false
+	if path == "" {
+		path, optional = filepath.Join(opts.Source, "config.toml"), true
+	}
+	return config.Load(path, optional)
+}
+
+// Load reads configuration, templates and articles, reporting every problem
+// it finds rather than the first.
+func Load(opts Options) (*Site, error) {
+	cfg, err := ResolveConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	s := &Site{Config: cfg, Dir: opts.Source, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})}
+	var errs []error
+	contentDir := filepath.Join(opts.Source, "content")
+	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s: no content folder; a site keeps its articles in content/ (digest new \"Titre\" writes one)", contentDir)
+	}
+	res, err := content.Load(contentDir, content.Options{
+		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
+		Drafts:   opts.Drafts, Future: opts.Future, Now: now, Markdown: s.Markdown,
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if res != nil {
+		s.Result, s.Articles = res, res.Articles
+	}
+	strs, err := render.LoadStrings(dirFS(filepath.Join(opts.Source, "i18n")))
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if err == nil {
+		s.Renderer, err = render.New(cfg, []render.Layer{
+			{FS: digest.Templates(), Name: "(built-in)"},
+			{FS: dirFS(filepath.Join(opts.Source, "templates")), Name: "templates"},
+		}, strs)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return s, errors.Join(errs...)
+}
+
+// dirFS is the folder as a file system, or nil when there is no such folder.
+func dirFS(dir string) fs.FS {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	return os.DirFS(dir)
+}
+
+// Destination is where the site is written.
+func Destination(opts Options, cfg *config.Config) string {
+	if opts.Destination != "" {
+		return opts.Destination
+	}
+	if filepath.IsAbs(cfg.Output) {
+		return cfg.Output
+	}
+	return filepath.Join(opts.Source, cfg.Output)
+}
+
+// checkDestination refuses an output folder that would swallow the sources.
+func checkDestination(dest, source string) error {
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	for _, protected := range []string{src, filepath.Join(src, "content"), filepath.Join(src, "static"), filepath.Join(src, "templates")} {
+		if d == protected || strings.HasPrefix(protected, d+string(filepath.Separator)) {
+			return fmt.Errorf("output folder %s would replace %s; choose another --destination (the default is public/)", dest, protected)
+		}
+	}
+	return output.CheckDestination(dest)
+}
+
+// Run builds the site and writes it. On error the previous output is left as it was.
+func Run(opts Options) (*Stats, error) {
+	start := time.Now()
+	site, err := Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	dest := Destination(opts, site.Config)
+	if err := checkDestination(dest, opts.Source); err != nil {
+		return nil, err
+	}
+	stats := &Stats{Articles: len(site.Articles), Output: dest, Drafts: site.Result.Drafts, Future: site.Result.Future}
+	stats.Load = time.Since(start)
+
+	t := time.Now()
+	files, err := site.Render()
+	if err != nil {
+		return nil, err
+	}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			stats.Pages++
+		}
+	}
+	for _, a := range site.Articles {
+		stats.Aliases += len(a.Aliases)
+	}
+	n, err := addStatic(files, digest.Static(), dirFS(filepath.Join(opts.Source, "static")))
+	if err != nil {
+		return nil, err
+	}
+	stats.Static = n
+	stats.Render = time.Since(t)
+
+	t = time.Now()
+	if err := output.Write(dest, files); err != nil {
+		return nil, err
+	}
+	stats.Write = time.Since(t)
+	stats.Total = time.Since(start)
+	return stats, nil
+}
+
+// addStatic copies the built-in static files, then the site's over them.
+func addStatic(site output.Site, layers ...fs.FS) (int, error) {
+	files := map[string][]byte{}
+	for _, l := range layers {
+		if l == nil {
+			continue
+		}
+		err := fs.WalkDir(l, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			b, err := fs.ReadFile(l, p)
+			if err != nil {
+				return err
+			}
+			files[p] = b
+			return nil
+		})
+		if err != nil {
+			return 0, fmt.Errorf("static: %w", err)
+		}
+	}
+	for p, b := range files {
+		if _, taken := site[p]; taken {
+			return 0, fmt.Errorf("static/%s would overwrite a page of the same path", p)
+		}
+		if err := site.Add(p, b); err != nil {
+			return 0, err
+		}
+	}
+	return len(files), nil
+}
+
+// job is one page to render.
+type job struct {
+	out  string // output file
+	page *render.Page
+}
+
+// Render renders every page of the site in parallel.
+func (s *Site) Render() (output.Site, error) {
+	cfg := s.Config
+	articles := make([]*render.Article, len(s.Articles))
+	var jobs []job
+	for i, a := range s.Articles {
+		articles[i] = &render.Article{Article: a, URL: cfg.Sections.Articles + "/" + a.Slug + "/"}
+		jobs = append(jobs, job{out: articles[i].URL + "index.html", page: &render.Page{
+			Kind: render.KindArticle, Title: a.Title, Path: articles[i].URL, Article: articles[i]}})
+		for _, alias := range a.Aliases {
+			jobs = append(jobs, job{out: alias + "/index.html", page: &render.Page{
+				Kind: render.KindAlias, Path: alias + "/", Target: articles[i].URL}})
+		}
+	}
+	pages, pagers := render.Paginate(articles, cfg.Paginate, "", cfg.Sections.Page)
+	for i := range pages {
+		jobs = append(jobs, job{out: pagers[i].Path + "index.html", page: &render.Page{
+			Kind: render.KindHome, Path: pagers[i].Path, Articles: pages[i], Pager: pagers[i]}})
+	}
+	jobs = append(jobs, job{out: "404.html", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
+
+	results := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = s.renderJob(jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	site := output.Site{}
+	var all []error
+	for i, j := range jobs {
+		if errs[i] != nil {
+			all = append(all, errs[i])
+			continue
+		}
+		if err := site.Add(j.out, results[i]); err != nil {
+			all = append(all, fmt.Errorf("%w%s", err, s.owner(j.out)))
+		}
+	}
+	return site, errors.Join(all...)
+}
+
+// owner names the articles whose pages or aliases claim an output path.
+func (s *Site) owner(out string) string {
+	var names []string
+	for _, a := range s.Articles {
+		if s.Config.Sections.Articles+"/"+a.Slug+"/index.html" == out {
+			names = append(names, a.Path+" (its page)")
+		}
+		for _, al := range a.Aliases {
+			if al+"/index.html" == out {
+				names = append(names, a.Path+" (alias "+al+")")
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(names, ", ")
+}
+
+func (s *Site) renderJob(j job) ([]byte, error) {
+	if a := j.page.Article; a != nil {
+		html, err := s.Markdown.Parse(a.Lang, a.Body).HTML()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Path, err)
+		}
+		a.Content = template.HTML(html) // goldmark output: raw HTML dropped unless the config allows it
+	}
+	return s.Renderer.Render(j.page)
+}

@@ -1,0 +1,218 @@
+// Package config reads a digest site's config.toml.
+//
+// Every key is documented in the README; a key the program does not know is an
+// error naming it, because a misspelt key silently ignored is a setting the
+// editor believes in and does not get.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is the whole of a site's configuration, with defaults applied.
+type Config struct {
+	Title    string `toml:"title"`
+	BaseURL  string `toml:"baseURL"`
+	Language string `toml:"language"`
+	// Output is the folder the site is written to, relative to the site root.
+	Output string `toml:"output"`
+	// Paginate is the number of articles per list page.
+	Paginate int `toml:"paginate"`
+	// TimeZone places articles whose date has no zone, and decides what "future" means.
+	TimeZone string   `toml:"timeZone"`
+	Sections Sections `toml:"sections"`
+	Markdown Markdown `toml:"markdown"`
+	// Params is free-form data for templates (.Site.Params).
+	Params map[string]any `toml:"params"`
+
+	// Location is TimeZone resolved.
+	Location *time.Location `toml:"-"`
+}
+
+// Sections are the first path segment of each kind of page.
+type Sections struct {
+	Articles string `toml:"articles"`
+	Page     string `toml:"page"`
+}
+
+// Markdown holds the options of the Markdown renderer.
+type Markdown struct {
+	// Unsafe keeps raw HTML written in articles; off, it is dropped.
+	Unsafe bool `toml:"unsafe"`
+}
+
+// Languages the UI is translated into.
+var Languages = []string{"en", "fr"}
+
+// Default returns the configuration used when config.toml is absent, and the
+// base every config.toml is read over.
+func Default() *Config {
+	return &Config{
+		Title:    "Digest",
+		BaseURL:  "/",
+		Language: "fr",
+		Output:   "public",
+		Paginate: 10,
+		TimeZone: "UTC",
+		Params:   map[string]any{},
+	}
+}
+
+// sectionDefaults are per language, so a French site's URLs read French.
+var sectionDefaults = map[string]Sections{
+	"fr": {Articles: "articles", Page: "page"},
+	"en": {Articles: "articles", Page: "page"},
+}
+
+// Load reads the config file at path. A missing file is not an error when
+// optional is true: the defaults describe a working site.
+func Load(path string, optional bool) (*Config, error) {
+	cfg := Default()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return cfg, cfg.finish(path)
+		}
+		return nil, err
+	}
+	if err := cfg.parse(path, data); err != nil {
+		return nil, err
+	}
+	return cfg, cfg.finish(path)
+}
+
+// Parse reads a configuration from bytes; name is used in messages.
+func Parse(name string, data []byte) (*Config, error) {
+	cfg := Default()
+	if err := cfg.parse(name, data); err != nil {
+		return nil, err
+	}
+	return cfg, cfg.finish(name)
+}
+
+func (c *Config) parse(name string, data []byte) error {
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return fmt.Errorf("%s:%d:%d: %s", name, perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	var unknown []string
+	for _, key := range md.Undecoded() {
+		// Everything below params belongs to the templates.
+		if len(key) > 0 && key[0] == "params" {
+			continue
+		}
+		k := key.String()
+		msg := fmt.Sprintf("%s:%d: unknown key %q", name, keyLine(data, key[len(key)-1]), k)
+		if s := suggest(k); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		unknown = append(unknown, msg)
+	}
+	if len(unknown) > 0 {
+		return errors.New(strings.Join(unknown, "\n"))
+	}
+	return nil
+}
+
+func (c *Config) finish(name string) error {
+	var errs []string
+	c.Language = strings.ToLower(strings.TrimSpace(c.Language))
+	if !slices.Contains(Languages, c.Language) {
+		errs = append(errs, fmt.Sprintf("language %q is not one of %s", c.Language, strings.Join(Languages, ", ")))
+	}
+	if c.Paginate < 1 {
+		errs = append(errs, fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
+	}
+	if strings.TrimSpace(c.Output) == "" {
+		errs = append(errs, "output must name a folder")
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		errs = append(errs, fmt.Sprintf("timeZone %q: %v", c.TimeZone, err))
+	}
+	c.Location = loc
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	def := sectionDefaults[c.Language]
+	if c.Sections.Articles == "" {
+		c.Sections.Articles = def.Articles
+	}
+	if c.Sections.Page == "" {
+		c.Sections.Page = def.Page
+	}
+	for key, v := range map[string]string{"sections.articles": c.Sections.Articles, "sections.page": c.Sections.Page} {
+		if !sectionRe.MatchString(v) {
+			errs = append(errs, fmt.Sprintf("%s %q must be one path segment of lower-case letters, digits and hyphens", key, v))
+		}
+	}
+	if c.Params == nil {
+		c.Params = map[string]any{}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// knownKeys are the dotted keys of Config, for "did you mean".
+var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone",
+	"sections", "sections.articles", "sections.page", "markdown", "markdown.unsafe", "params"}
+
+func suggest(key string) string {
+	best, bestD := "", 3
+	for _, k := range knownKeys {
+		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance, enough for short keys.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// keyLine finds the line where key is assigned; TOML's decoder does not say.
+func keyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`(?m)^\s*(?:"` + regexp.QuoteMeta(key) + `"|` + regexp.QuoteMeta(key) + `)\s*=|^\s*\[+\s*` + regexp.QuoteMeta(key) + `\s*\]`)
+	loc := re.FindIndex(data)
+	if loc == nil {
+		return 1
+	}
+	return 1 + strings.Count(string(data[:loc[0]]), "\n")
+}

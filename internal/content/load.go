@@ -1,0 +1,185 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"digest/internal/markdown"
+)
+
+// Options decide which articles a load keeps.
+type Options struct {
+	Defaults Defaults
+	Drafts   bool      // keep articles marked draft
+	Future   bool      // keep articles dated after Now
+	Now      time.Time // the build's notion of now
+	Markdown *markdown.Converter
+}
+
+// Result is what a load found.
+type Result struct {
+	Articles []*Article // newest first, then by slug
+	Drafts   int        // left out because draft
+	Future   int        // left out because dated in the future
+}
+
+// IsArticle tells whether a file name is an article, leaving out the backup
+// and swap files editors leave beside them.
+func IsArticle(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".md" && ext != ".markdown" {
+		return false
+	}
+	return !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "#")
+}
+
+// Load reads every article under dir. It reports every bad file (the
+// returned error joins one error per problem) and returns the good ones.
+func Load(dir string, opts Options) (*Result, error) {
+	var files []string
+	var errs []error
+	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Msg: "cannot read: " + unwrapPath(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if IsArticle(name) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		return nil, walkErr
+	}
+	sort.Strings(files)
+
+	articles := make([]*Article, len(files))
+	fileErrs := make([][]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rel, _ := filepath.Rel(dir, files[i])
+				articles[i], fileErrs[i] = ReadFile(files[i], filepath.ToSlash(rel), opts)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := &Result{}
+	var parsed []*Article
+	for i, a := range articles {
+		errs = append(errs, fileErrs[i]...)
+		if a != nil {
+			parsed = append(parsed, a)
+		}
+	}
+	// Drafts and future articles count too: they would collide the day they are published.
+	errs = append(errs, duplicateSlugs(parsed)...)
+	for _, a := range parsed {
+		switch {
+		case a.Draft && !opts.Drafts:
+			res.Drafts++
+		case a.Date.After(opts.Now) && !opts.Future:
+			res.Future++
+		default:
+			res.Articles = append(res.Articles, a)
+		}
+	}
+	sort.Slice(res.Articles, func(i, j int) bool {
+		a, b := res.Articles[i], res.Articles[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+	return res, errors.Join(errs...)
+}
+
+func duplicateSlugs(articles []*Article) []error {
+	bySlug := map[string]*Article{}
+	var errs []error
+	for _, a := range articles {
+		if prev, ok := bySlug[a.Slug]; ok {
+			errs = append(errs, &Error{Path: a.Path, Msg: fmt.Sprintf(
+				"slug %q is already used by %s: both would be written to the same page; give one of them another slug = \"…\" in its front matter",
+				a.Slug, prev.Path)})
+			continue
+		}
+		bySlug[a.Slug] = a
+	}
+	return errs
+}
+
+// ReadFile reads and checks one article. rel is its path in the content folder.
+func ReadFile(path, rel string, opts Options) (*Article, []error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []error{&Error{Path: path, Msg: "cannot read: " + unwrapPath(err)}}
+	}
+	return Parse(path, rel, data, opts)
+}
+
+// Parse checks one article from its bytes.
+func Parse(path, rel string, data []byte, opts Options) (*Article, []error) {
+	fmText, format, body, bodyLine, err := Split(path, data)
+	if err != nil {
+		return nil, []error{err}
+	}
+	fm, err := ParseFrontMatter(path, format, fmText, 2)
+	if err != nil {
+		return nil, []error{err}
+	}
+	a := &Article{File: rel, Path: path, Body: body, BodyLine: bodyLine}
+	if errs := a.fields(fm, opts.Defaults); len(errs) > 0 {
+		return nil, errs
+	}
+	if a.Slug == "" {
+		a.Slug = FileSlug(rel)
+		if a.Slug == "" {
+			return nil, []error{&Error{Path: path, Msg: `the file name gives no slug (no letters or digits); add slug = "…" to the front matter`}}
+		}
+	}
+	if opts.Markdown != nil {
+		lead := opts.Markdown.Parse(a.Lang, body).FirstParagraph()
+		if a.Summary == "" {
+			a.Summary = lead
+		}
+		a.SummaryIsLead = a.Summary == lead
+	}
+	return a, nil
+}
+
+// unwrapPath drops the path a *fs.PathError repeats, since messages start with it.
+func unwrapPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,135 @@
+// Package markdown turns article bodies into HTML and plain text with
+// goldmark: GFM, footnotes, heading ids, and typography in the article's
+// language.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure the converter.
+type Options struct {
+	// Unsafe keeps raw HTML from the Markdown; otherwise it is dropped, and
+	// so are links with dangerous schemes (javascript:, vbscript:, data:).
+	Unsafe bool
+}
+
+// Converter holds one goldmark instance per typographic convention. It is
+// safe for concurrent use.
+type Converter struct {
+	french, other goldmark.Markdown
+}
+
+// New builds a converter.
+func New(opts Options) *Converter {
+	return &Converter{
+		french: build(opts, true),
+		other:  build(opts, false),
+	}
+}
+
+func build(opts Options, french bool) goldmark.Markdown {
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	if french {
+		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+			extension.LeftDoubleQuote:  "«\u202f",
+			extension.RightDoubleQuote: "\u202f»",
+			extension.LeftAngleQuote:   "«",
+			extension.RightAngleQuote:  "»",
+			extension.Apostrophe:       "’",
+			extension.EnDash:           "–",
+			extension.EmDash:           "—",
+			extension.Ellipsis:         "…",
+			extension.LeftSingleQuote:  "‘",
+			extension.RightSingleQuote: "’",
+		})), FrenchSpacing)
+	} else {
+		exts = append(exts, extension.Typographer)
+	}
+	rendererOpts := []goldmark.Option{}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+}
+
+func (c *Converter) engine(lang string) goldmark.Markdown {
+	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+		return c.french
+	}
+	return c.other
+}
+
+// Document is a parsed body: its AST and the source it points into.
+type Document struct {
+	Root   ast.Node
+	Source []byte
+	md     goldmark.Markdown
+}
+
+// Parse reads a body in the typographic convention of lang.
+func (c *Converter) Parse(lang string, src []byte) *Document {
+	md := c.engine(lang)
+	return &Document{Root: md.Parser().Parse(text.NewReader(src)), Source: src, md: md}
+}
+
+// HTML renders the document.
+func (d *Document) HTML() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.md.Renderer().Render(&buf, d.Source, d.Root); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// FirstParagraph is the plain text of the first paragraph, the default summary.
+func (d *Document) FirstParagraph() string {
+	var found ast.Node
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindParagraph {
+			found = n
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(PlainText(found, d.Source)), " ")
+}
+
+// PlainText is the text of n and its descendants, line breaks as spaces.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,163 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"digest/internal/config"
+	"digest/internal/content"
+)
+
+// Site is what templates see as .Site.
+type Site struct {
+	Title    string
+	BaseURL  string
+	Language string
+	Params   map[string]any
+	Sections config.Sections
+	basePath string // the path part of BaseURL, for pages served at any depth
+}
+
+func newSite(cfg *config.Config) *Site {
+	s := &Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Params: cfg.Params, Sections: cfg.Sections, basePath: "/"}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
+		s.basePath = u.Path
+	}
+	return s
+}
+
+// Page is the data of one output page: the dot of its template.
+type Page struct {
+	Kind  string
+	Title string
+	// Path is where the page is written, relative to the site root: "" for
+	// the home page, "articles/slug/" for pretty URLs, "404.html" for a file.
+	Path     string
+	Site     *Site
+	Article  *Article   // on article pages
+	Articles []*Article // on list pages
+	Pager    *Pager
+	// Target is where an alias page redirects.
+	Target string
+
+	strings Strings
+}
+
+// Article is an article as pages show it.
+type Article struct {
+	*content.Article
+	URL     string        // its page, relative to the site root ("articles/slug/")
+	Content template.HTML // the rendered body
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Number  int    // 1-based
+	Path    string // this page's path
+	Total   int    // number of pages
+	Prev    string // path of the previous page, "" on the first
+	Next    string // path of the next page, "" on the last
+	First   string
+	Last    string
+	Numbers []PagerLink
+}
+
+// PagerLink is one entry of a pager's list of pages.
+type PagerLink struct {
+	Number  int
+	Path    string
+	Current bool
+}
+
+// Lang is the language of the page's content: the article's on article
+// pages, the site's elsewhere.
+func (p *Page) Lang() string {
+	if p.Article != nil && p.Article.Lang != "" {
+		return p.Article.Lang
+	}
+	return p.Site.Language
+}
+
+// RelURL is the URL of a site path as seen from this page: relative, so the
+// site works under any sub-path and when opened from disk. The 404 page,
+// which hosts serve at any depth, gets root-relative URLs from baseURL instead.
+func (p *Page) RelURL(target string) string {
+	target = strings.TrimPrefix(target, "/")
+	if p.Kind == KindNotFound {
+		return p.Site.basePath + target
+	}
+	dir := p.Path
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir)
+		if dir == "." {
+			dir = ""
+		} else {
+			dir += "/"
+		}
+	}
+	depth := strings.Count(dir, "/")
+	rel := strings.Repeat("../", depth) + target
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// AbsURL is the absolute URL of a site path, from baseURL.
+func (p *Page) AbsURL(target string) string {
+	return p.Site.BaseURL + strings.TrimPrefix(target, "/")
+}
+
+// Permalink is the page's own absolute URL.
+func (p *Page) Permalink() string { return p.AbsURL(p.Path) }
+
+// T is the UI string key in the site's language.
+func (p *Page) T(key string, args ...any) string {
+	return p.strings.Get(p.Site.Language, key, args...)
+}
+
+// Paginate cuts items into pages of size per page. page 1 is at first,
+// page n at first + section + "/n/". It never returns an empty page after the
+// first.
+func Paginate[T any](items []T, per int, first, section string) (pages [][]T, pagers []*Pager) {
+	n := (len(items) + per - 1) / per
+	if n == 0 {
+		n = 1
+	}
+	pathOf := func(i int) string {
+		if i == 1 {
+			return first
+		}
+		return first + section + "/" + strconv.Itoa(i) + "/"
+	}
+	for i := 1; i <= n; i++ {
+		lo, hi := (i-1)*per, min(i*per, len(items))
+		pages = append(pages, items[lo:hi])
+		pg := &Pager{Number: i, Path: pathOf(i), Total: n, First: pathOf(1), Last: pathOf(n)}
+		if i > 1 {
+			pg.Prev = pathOf(i - 1)
+		}
+		if i < n {
+			pg.Next = pathOf(i + 1)
+		}
+		// A window around the current page, the ends, and gaps (Number 0)
+		// between: thousands of pages must not list thousands of links each.
+		for j := 1; j <= n; j++ {
+			switch {
+			case j == 1 || j == n || (j >= i-2 && j <= i+2):
+				pg.Numbers = append(pg.Numbers, PagerLink{Number: j, Path: pathOf(j), Current: j == i})
+			case j < i-2:
+				pg.Numbers = append(pg.Numbers, PagerLink{})
+				j = i - 3
+			default:
+				pg.Numbers = append(pg.Numbers, PagerLink{})
+				j = n - 1
+			}
+		}
+		pagers = append(pagers, pg)
+	}
+	return pages, pagers
+}

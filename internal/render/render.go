@@ -1,0 +1,172 @@
+// Package render turns pages into HTML with html/template.
+//
+// Templates come from two layers: the defaults embedded in the binary and the
+// site's templates/ folder, whose files replace the defaults of the same
+// name. baseof.html is the layout; it defines blocks that each page template
+// (index.html, article.html, 404.html) fills; partials/*.html are shared by all.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"digest/internal/config"
+)
+
+// Page kinds, one template each.
+const (
+	KindHome     = "home"
+	KindArticle  = "article"
+	KindNotFound = "404"
+	KindAlias    = "alias"
+)
+
+var kindTemplate = map[string]string{
+	KindHome:     "index.html",
+	KindArticle:  "article.html",
+	KindNotFound: "404.html",
+	KindAlias:    "alias.html",
+}
+
+// standalone templates do not use the layout.
+var standalone = map[string]bool{"alias.html": true}
+
+// Renderer executes the site's templates. It is safe for concurrent use.
+type Renderer struct {
+	site      *Site
+	templates map[string]*template.Template // by page kind
+	strings   Strings
+}
+
+// Layer is one source of templates: a file system and the name it is shown
+// under in messages ("templates" for the site's folder, "(built-in)" for the defaults).
+type Layer struct {
+	FS   fs.FS
+	Name string
+}
+
+// New parses templates from layers, later layers overriding earlier ones,
+// and loads the UI strings.
+func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
+	files, err := collect(layers)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, strings: strs}
+	funcs := r.funcs()
+
+	base := template.New("").Funcs(funcs)
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var errs []string
+	for _, name := range names {
+		if name == "baseof.html" || strings.HasPrefix(name, "partials/") {
+			if _, err := base.New(name).Parse(files[name].text); err != nil {
+				errs = append(errs, templateError(err, files[name].shown))
+			}
+		}
+	}
+	if _, ok := files["baseof.html"]; !ok {
+		errs = append(errs, "templates: baseof.html is missing")
+	}
+	for kind, name := range kindTemplate {
+		f, ok := files[name]
+		if !ok {
+			errs = append(errs, fmt.Sprintf("templates: %s is missing", name))
+			continue
+		}
+		var t *template.Template
+		if standalone[name] {
+			t = template.New(name).Funcs(funcs)
+		} else {
+			t, err = base.Clone()
+			if err != nil {
+				return nil, err
+			}
+			t = t.New(name)
+		}
+		if _, err := t.Parse(f.text); err != nil {
+			errs = append(errs, templateError(err, f.shown))
+			continue
+		}
+		if !standalone[name] {
+			t = t.Lookup("baseof.html")
+		}
+		r.templates[kind] = t
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return r, nil
+}
+
+type templateFile struct {
+	text  string
+	shown string // path shown in messages
+}
+
+// collect reads every .html file of every layer; a later layer's file
+// replaces an earlier one of the same name.
+func collect(layers []Layer) (map[string]templateFile, error) {
+	files := map[string]templateFile{}
+	for _, l := range layers {
+		if l.FS == nil {
+			continue
+		}
+		err := fs.WalkDir(l.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			b, err := fs.ReadFile(l.FS, p)
+			if err != nil {
+				return err
+			}
+			files[p] = templateFile{text: string(b), shown: path.Join(l.Name, p)}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	return files, nil
+}
+
+// templateError rewrites html/template's "template: name:line: msg" with
+// the file's path as the editor knows it.
+func templateError(err error, shown string) string {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	if i := strings.Index(msg, ":"); i > 0 {
+		return shown + msg[i:]
+	}
+	return shown + ": " + msg
+}
+
+// Render executes the template of the page's kind.
+func (r *Renderer) Render(p *Page) ([]byte, error) {
+	t, ok := r.templates[p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no template for pages of kind %q", p.Kind)
+	}
+	p.Site = r.site
+	p.strings = r.strings
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return nil, fmt.Errorf("page %s (template %s): %s", p.Path, kindTemplate[p.Kind], strings.TrimPrefix(err.Error(), "template: "))
+	}
+	return buf.Bytes(), nil
+}
+
+// Site returns the site-wide data templates see as .Site.
+func (r *Renderer) Site() *Site { return r.site }
