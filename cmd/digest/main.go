@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"digest/internal/build"
-	"digest/internal/content"
+	"digest/internal/slug"
 )
 
 const usage = `digest builds a static site from a digest of diplomatic and security news.
@@ -168,7 +168,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		reportErrors(stderr, err)
 		return 1
 	}
-	slug := content.Slugify(title)
+	slug := slug.Make(title)
 	if slug == "" {
 		fmt.Fprintf(stderr, "digest new: the title %q has no letters or digits to name the file with\n", title)
 		return 2

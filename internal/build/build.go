@@ -50,11 +50,22 @@ type Stats struct {
 func (s *Stats) String() string {
 	var skipped string
 	if s.Drafts+s.Future > 0 {
-		skipped = fmt.Sprintf(" (left out: %d drafts, %d future)", s.Drafts, s.Future)
+		skipped = fmt.Sprintf(" (left out: %s, %s)", plural(s.Drafts, "draft"), plural(s.Future, "future"))
 	}
-	return fmt.Sprintf("%d articles%s, %d pages (%d aliases), %d static files → %s in %d ms (load %d, render %d, write %d)",
-		s.Articles, skipped, s.Pages, s.Aliases, s.Static, s.Output,
+	return fmt.Sprintf("%s%s, %s (%s), %s → %s in %d ms (load %d, render %d, write %d)",
+		plural(s.Articles, "article"), skipped, plural(s.Pages, "page"), plural(s.Aliases, "alias"),
+		plural(s.Static, "static file"), s.Output,
 		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds())
+}
+
+func plural(n int, word string) string {
+	switch {
+	case n == 1 || word == "future":
+		return fmt.Sprintf("%d %s", n, word)
+	case strings.HasSuffix(word, "s"):
+		return fmt.Sprintf("%d %ses", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Site is a loaded site, ready to render.

@@ -107,6 +107,10 @@ func (c *Config) parse(name string, data []byte) error {
 		if errors.As(err, &perr) {
 			return fmt.Errorf("%s:%d:%d: %s", name, perr.Position.Line, perr.Position.Col, perr.Message)
 		}
+		// Type mismatches come as "toml: line N (last key "k"): …".
+		if m := decodeErrRe.FindStringSubmatch(err.Error()); m != nil {
+			return fmt.Errorf("%s:%s: %s: %s", name, m[1], m[2], m[3])
+		}
 		return fmt.Errorf("%s: %v", name, err)
 	}
 	var unknown []string
@@ -169,6 +173,8 @@ func (c *Config) finish(name string) error {
 	}
 	return nil
 }
+
+var decodeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 

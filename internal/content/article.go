@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"digest/internal/slug"
 )
 
 // Article is one article as written by an editor.
@@ -28,10 +30,10 @@ type Article struct {
 	// SummaryIsLead is true when the summary is the body's first paragraph,
 	// so a page need not show it twice.
 	SummaryIsLead bool
-	Source  string
-	Slug    string
-	Draft   bool
-	Aliases []string // cleaned site paths, without leading or trailing slash
+	Source        string
+	Slug          string
+	Draft         bool
+	Aliases       []string // cleaned site paths, without leading or trailing slash
 
 	// Overrides are the editor's corrections to enrichment.
 	Overrides Overrides
@@ -134,7 +136,7 @@ func (a *Article) fields(fm *FrontMatter, def Defaults) []error {
 				bad(key, "slug %q must be a single URL segment, without / \\ or ..", s)
 				break
 			}
-			a.Slug = Slugify(s)
+			a.Slug = slug.Make(s)
 			if a.Slug == "" {
 				bad(key, "slug %q has no letters or digits", s)
 			}
@@ -301,4 +303,17 @@ func CleanSitePath(s string) (string, error) {
 	}
 	p = strings.TrimSuffix(p, "/index.html")
 	return p, nil
+}
+
+var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[-_]`)
+
+// FileSlug is the default slug of an article: its file name without folder,
+// extension and date prefix. "2025-11-25-mali-maroc.md" → "mali-maroc".
+func FileSlug(file string) string {
+	base := path.Base(file)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if s := slug.Make(datePrefix.ReplaceAllString(base, "")); s != "" {
+		return s
+	}
+	return slug.Make(base)
 }

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,21 +44,65 @@ func (frenchSpacingTransformer) Transform(doc *ast.Document, reader text.Reader,
 		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML, ast.KindAutoLink:
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
-			t := n.(*ast.Text)
-			if !t.IsRaw() && !t.HardLineBreak() && needsFrenchSpacing(t.Segment.Value(src)) {
+			if t := n.(*ast.Text); !t.IsRaw() && !t.HardLineBreak() {
 				texts = append(texts, t)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		v := FrenchSpaces(t.Segment.Value(src))
-		if t.SoftLineBreak() {
-			v = append(v, '\n')
+		v := t.Segment.Value(src)
+		// The punctuation may sit in the next node ("!" starts an inline
+		// parse of its own) and « in the previous one: read across.
+		prefix := edge(t.PreviousSibling(), src, false)
+		if prefix != "«" {
+			prefix = ""
 		}
-		s := ast.NewString(v)
-		t.Parent().ReplaceChild(t.Parent(), t, s)
+		suffix := edge(t.NextSibling(), src, true)
+		if suffix == "" || !strings.Contains(";!?:»", suffix) {
+			suffix = ""
+		}
+		if prefix == "" && suffix == "" && !needsFrenchSpacing(v) {
+			continue
+		}
+		joined := FrenchSpaces([]byte(prefix + string(v) + suffix))
+		out := joined[len(prefix) : len(joined)-len(suffix)]
+		if bytes.Equal(out, v) {
+			continue
+		}
+		if t.SoftLineBreak() {
+			out = append(out, '\n')
+		}
+		t.Parent().ReplaceChild(t.Parent(), t, ast.NewString(out))
 	}
+}
+
+// edge is the first (or last) character of a text-like sibling, or "".
+func edge(n ast.Node, src []byte, first bool) string {
+	var v []byte
+	switch x := n.(type) {
+	case *ast.Text:
+		v = x.Segment.Value(src)
+	case *ast.String:
+		v = x.Value
+	default:
+		return ""
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	if first {
+		r, size := utf8.DecodeRune(v)
+		if r == utf8.RuneError {
+			return ""
+		}
+		return string(v[:size])
+	}
+	r, size := utf8.DecodeLastRune(v)
+	if r == utf8.RuneError {
+		return ""
+	}
+	return string(v[len(v)-size:])
 }
 
 func needsFrenchSpacing(b []byte) bool {

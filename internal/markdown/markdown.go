@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -13,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"digest/internal/slug"
 )
 
 // Options configure the converter.
@@ -81,7 +84,8 @@ type Document struct {
 // Parse reads a body in the typographic convention of lang.
 func (c *Converter) Parse(lang string, src []byte) *Document {
 	md := c.engine(lang)
-	return &Document{Root: md.Parser().Parse(text.NewReader(src)), Source: src, md: md}
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	return &Document{Root: md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), Source: src, md: md}
 }
 
 // HTML renders the document.
@@ -106,7 +110,7 @@ func (d *Document) FirstParagraph() string {
 	if found == nil {
 		return ""
 	}
-	return strings.Join(strings.Fields(PlainText(found, d.Source)), " ")
+	return collapseSpace(PlainText(found, d.Source))
 }
 
 // PlainText is the text of n and its descendants, line breaks as spaces.
@@ -133,3 +137,44 @@ func PlainText(n ast.Node, src []byte) string {
 	})
 	return b.String()
 }
+
+// collapseSpace joins lines and runs of ASCII white space, keeping the
+// no-break spaces that typography put there on purpose.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// headingIDs makes heading ids readable in URLs: ASCII-folded like slugs
+// ("À l'Assemblée" → "a-l-assemblee"), where goldmark's default drops
+// accented letters; repeats get -1, -2.
+type headingIDs struct {
+	seen map[string]bool
+}
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := slug.Make(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }

@@ -8,8 +8,11 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
+
+	"digest/internal/markdown"
 )
 
 //go:embed i18n/*.toml
@@ -107,6 +110,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL": func(p string) string { return r.site.BaseURL + strings.TrimPrefix(p, "/") },
 		// T is a UI string in a given language (pages have .T for the site's).
 		"T": func(lang, key string, args ...any) string { return r.strings.Get(lang, key, args...) },
+		// typo applies the typography of lang to plain text (titles,
+		// summaries): French no-break spaces before : ; ! ? and inside « ».
+		"typo": Typography,
 		// dict builds a map from key/value pairs, to pass several values to a partial.
 		"dict":  dict,
 		"upper": strings.ToUpper,
@@ -127,4 +133,26 @@ func dict(pairs ...any) (map[string]any, error) {
 		m[k] = pairs[i+1]
 	}
 	return m, nil
+}
+
+// Typography gives front-matter text the typography the body gets: a
+// typographic apostrophe after a letter, and French spacing in French.
+func Typography(lang, s string) string {
+	if strings.Contains(s, "'") {
+		var b strings.Builder
+		prevLetter := false
+		for _, r := range s {
+			if r == '\'' && prevLetter {
+				b.WriteRune('’')
+			} else {
+				b.WriteRune(r)
+			}
+			prevLetter = unicode.IsLetter(r)
+		}
+		s = b.String()
+	}
+	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+		return string(markdown.FrenchSpaces([]byte(s)))
+	}
+	return s
 }

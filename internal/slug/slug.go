@@ -1,8 +1,7 @@
-package content
+// Package slug makes URL segments and accent-free keys from text.
+package slug
 
 import (
-	"path"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -29,9 +28,9 @@ func Fold(s string) string {
 	return out
 }
 
-// Slugify makes a URL segment of s: ASCII-folded, lower case, words joined
+// Make makes a URL segment of s: ASCII-folded, lower case, words joined
 // by hyphens. "Sûreté nationale" → "surete-nationale".
-func Slugify(s string) string {
+func Make(s string) string {
 	s = strings.ToLower(Fold(s))
 	var b strings.Builder
 	hyphen := false
@@ -47,17 +46,4 @@ func Slugify(s string) string {
 		}
 	}
 	return b.String()
-}
-
-var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[-_]`)
-
-// FileSlug is the default slug of an article: its file name without folder,
-// extension and date prefix. "2025-11-25-mali-maroc.md" → "mali-maroc".
-func FileSlug(file string) string {
-	base := path.Base(file)
-	base = strings.TrimSuffix(base, path.Ext(base))
-	if s := Slugify(datePrefix.ReplaceAllString(base, "")); s != "" {
-		return s
-	}
-	return Slugify(base)
 }

@@ -1,0 +1,448 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"digest/internal/output"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files with the current output")
+
+// now is fixed so that "future" means the same thing in every run.
+var now = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+
+func buildSite(t *testing.T, source string, opts Options) (string, *Stats) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	opts.Source, opts.Destination, opts.Now = source, dest, now
+	stats, err := Run(opts)
+	if err != nil {
+		t.Fatalf("build of %s: %v", source, err)
+	}
+	return dest, stats
+}
+
+// TestGoldenPages compares rendered pages of the fixture site with the files
+// in testdata/golden; run "go test ./internal/build -update" to accept changes.
+func TestGoldenPages(t *testing.T) {
+	dest, stats := buildSite(t, "testdata/site", Options{})
+	if stats.Articles != 3 || stats.Drafts != 1 || stats.Future != 1 || stats.Aliases != 1 {
+		t.Errorf("stats = %+v, want 3 articles, 1 draft and 1 future left out, 1 alias", stats)
+	}
+	for _, page := range []string{
+		"index.html",
+		"page/2/index.html",
+		"articles/kone-a-marrakech/index.html",
+		"articles/world-drug-report-2025/index.html",
+		"articles/golfe/index.html",
+		"anciens/kone-marrakech/index.html",
+		"404.html",
+	} {
+		t.Run(page, func(t *testing.T) {
+			got, err := os.ReadFile(filepath.Join(dest, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run with -update to accept):\n%s", page, golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(no line differs)"
+}
+
+// TestPageContent checks what the golden files hold, so that an -update
+// cannot quietly accept a regression in what matters.
+func TestPageContent(t *testing.T) {
+	dest, _ := buildSite(t, "testdata/site", Options{})
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	kone := read("articles/kone-a-marrakech/index.html")
+	drug := read("articles/world-drug-report-2025/index.html")
+	for _, c := range []struct {
+		name, page, want string
+		present          bool
+	}{
+		{"French date", kone, `<time datetime="2025-11-25">25 novembre 2025</time>`, true},
+		{"English date", drug, `27 June 2025`, true},
+		{"article lang", drug, `<html lang="en">`, true},
+		{"raw HTML dropped", kone, `<script>alert`, false},
+		{"title escaped", drug, `&lt;cocaine&gt;`, true},
+		{"table (GFM)", kone, `<table>`, true},
+		{"strikethrough (GFM)", kone, `<del>Rayé</del>`, true},
+		{"autolink (GFM)", kone, `<a href="https://example.org/source">`, true},
+		{"footnote", kone, `class="footnote-ref"`, true},
+		{"heading id", kone, `<h2 id="une-rencontre-a-l-assemblee">`, true},
+		{"no-break space before ;", kone, "Marrakech\u202f;", true},
+		{"no-break space before !", kone, "\u202f!", true},
+		{"straight quotes become guillemets", kone, "«\u202fcoopération\u202f»", true},
+		{"English typographer", drug, "&ldquo;cocaine&rdquo;", true},
+		{"canonical from baseURL", kone, `<link rel="canonical" href="https://example.org/sous-dossier/articles/kone-a-marrakech/">`, true},
+		{"relative stylesheet", kone, `href="../../css/site.css"`, true},
+		{"summary not repeated when it is the lead", kone, `<p class="summary">`, false},
+		{"title typography", read("articles/golfe/index.html"), "<h1>Golfe de Guinée\u00a0: l’architecture de Yaoundé</h1>", true},
+		{"explicit summary shown", drug, `<p class="summary">The report says cocaine markets keep growing.</p>`, true},
+	} {
+		if got := strings.Contains(c.page, c.want); got != c.present {
+			t.Errorf("%s: contains %q = %v, want %v", c.name, c.want, got, c.present)
+		}
+	}
+	home := read("index.html")
+	if !strings.Contains(home, "kone-a-marrakech") || strings.Contains(home, "golfe/") {
+		t.Errorf("home page 1 should list the 2 newest articles only")
+	}
+	if !strings.Contains(read("page/2/index.html"), "articles/golfe/") {
+		t.Errorf("page 2 should list the oldest article")
+	}
+	if nf := read("404.html"); !strings.Contains(nf, `href="/sous-dossier/css/site.css"`) {
+		t.Errorf("404 page must link from the base path, since hosts serve it at any depth")
+	}
+	alias := read("anciens/kone-marrakech/index.html")
+	if !strings.Contains(alias, `url=../../articles/kone-a-marrakech/`) {
+		t.Errorf("alias page does not redirect to the article:\n%s", alias)
+	}
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	_, stats := buildSite(t, "testdata/site", Options{Drafts: true, Future: true})
+	if stats.Articles != 5 || stats.Drafts != 0 || stats.Future != 0 {
+		t.Errorf("with --drafts --future: %+v, want all 5 articles", stats)
+	}
+}
+
+// TestSampleDigest builds the repository's own sample digest and checks that
+// every internal link and asset of every page resolves to a written file.
+func TestSampleDigest(t *testing.T) {
+	dest, stats := buildSite(t, "../..", Options{})
+	if stats.Articles < 30 {
+		t.Errorf("sample digest: %d articles, want the 30 of the corpus", stats.Articles)
+	}
+	checkLinks(t, dest, "/digest/")
+}
+
+// checkLinks parses every HTML page under dest and resolves each href, src
+// and refresh target; basePath is the path of baseURL, for root-relative links.
+func checkLinks(t *testing.T, dest, basePath string) {
+	t.Helper()
+	checked := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		rel = filepath.ToSlash(rel)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		doc, err := html.Parse(f)
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			return nil
+		}
+		ids := map[string]bool{}
+		var links []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for _, a := range n.Attr {
+					switch {
+					case a.Key == "id":
+						ids[a.Val] = true
+					case a.Key == "href" && n.Data != "link" || a.Key == "src":
+						links = append(links, a.Val)
+					case a.Key == "href" && n.Data == "link":
+						links = append(links, a.Val)
+					case a.Key == "content" && n.Data == "meta" && strings.Contains(a.Val, "url="):
+						links = append(links, a.Val[strings.Index(a.Val, "url=")+4:])
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		for _, l := range links {
+			checked++
+			u, err := url.Parse(l)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", rel, l)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				continue // external or canonical
+			}
+			if u.Path == "" {
+				if u.Fragment != "" && !ids[u.Fragment] {
+					t.Errorf("%s: link to #%s, which is not on the page", rel, u.Fragment)
+				}
+				continue
+			}
+			var target string
+			if strings.HasPrefix(u.Path, "/") {
+				if !strings.HasPrefix(u.Path, basePath) {
+					t.Errorf("%s: %q is outside the base path %s", rel, l, basePath)
+					continue
+				}
+				target = strings.TrimPrefix(u.Path, basePath)
+			} else {
+				target = path.Join(path.Dir(rel), u.Path)
+				if strings.HasSuffix(u.Path, "/") {
+					target += "/"
+				}
+			}
+			if target == "" || target == "." || strings.HasSuffix(target, "/") {
+				target = path.Join(target, "index.html")
+			}
+			if strings.HasPrefix(target, "../") {
+				t.Errorf("%s: %q leaves the site", rel, l)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(target))); err != nil {
+				t.Errorf("%s: %q does not resolve (%s)", rel, l, target)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked == 0 {
+		t.Fatal("no links checked")
+	}
+}
+
+func TestBuildsAreByteIdentical(t *testing.T) {
+	a, _ := buildSite(t, "testdata/site", Options{})
+	b, _ := buildSite(t, "testdata/site", Options{})
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for p, data := range fa {
+		if !bytes.Equal(data, fb[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// copySite copies the fixture site into a temporary folder the test may break.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir("testdata/site", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("testdata/site", p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFailedBuildKeepsOutput: good build, break two files, failed build
+// reporting both, output byte-identical to the good one.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	site := copySite(t)
+	dest := filepath.Join(site, "public")
+	if _, err := Run(Options{Source: site, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(site, "content", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("2024-02-15-golfe.md", "+++\ntitle = \"Golfe\"\ndate = \"hier\"\n+++\nTexte.\n")
+	write("2025-03-03-sans-guillemets.md", "+++\ntitle = Sans guillemets\ndate = 2025-03-03\n+++\nTexte.\n")
+	_, err := Run(Options{Source: site, Now: now})
+	if err == nil {
+		t.Fatal("build with broken articles succeeded")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		filepath.Join(site, "content", "2024-02-15-golfe.md") + `:3: date: "hier" is not a date`,
+		filepath.Join(site, "content", "2025-03-03-sans-guillemets.md") + ":2:",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error does not contain %q:\n%s", want, msg)
+		}
+	}
+	after := readTree(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("output changed: %d files, then %d", len(before), len(after))
+	}
+	for p, b := range before {
+		if !bytes.Equal(b, after[p]) {
+			t.Errorf("%s changed after a failed build", p)
+		}
+	}
+	entries, _ := os.ReadDir(site)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	if strings.Join(names, " ") != "config.toml content public" {
+		t.Errorf("the failed build left files beside the output: %v", names)
+	}
+}
+
+func TestDuplicateSlugNamesBothFiles(t *testing.T) {
+	site := copySite(t)
+	b, _ := os.ReadFile(filepath.Join(site, "content", "2024-02-15-golfe.md"))
+	if err := os.WriteFile(filepath.Join(site, "content", "2025", "2025-05-05-golfe.md"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(Options{Source: site, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "2024-02-15-golfe.md") || !strings.Contains(err.Error(), "2025-05-05-golfe.md") || !strings.Contains(err.Error(), `slug "golfe"`) {
+		t.Fatalf("want an error naming both files with slug golfe, got %v", err)
+	}
+}
+
+func TestAliasOntoArticleIsAnError(t *testing.T) {
+	site := copySite(t)
+	text := "+++\ntitle = \"Alias\"\ndate = 2025-02-02\naliases = [\"articles/golfe/\"]\n+++\nTexte.\n"
+	if err := os.WriteFile(filepath.Join(site, "content", "alias.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(Options{Source: site, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "articles/golfe/index.html") || !strings.Contains(err.Error(), "alias.md") {
+		t.Fatalf("want an error naming the path and the alias's file, got %v", err)
+	}
+}
+
+func TestDestinationSafety(t *testing.T) {
+	site := copySite(t)
+	for _, dest := range []string{site, filepath.Join(site, "content")} {
+		if _, err := Run(Options{Source: site, Destination: dest, Now: now}); err == nil || !strings.Contains(err.Error(), "would replace") {
+			t.Errorf("destination %s: want a refusal, got %v", dest, err)
+		}
+	}
+	foreign := filepath.Join(site, "mine")
+	if err := os.MkdirAll(foreign, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(Options{Source: site, Destination: foreign, Now: now})
+	if err == nil || !strings.Contains(err.Error(), output.Marker) {
+		t.Errorf("a folder digest did not write must not be replaced; got %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(foreign, "notes.txt")); string(b) != "mine" {
+		t.Errorf("the foreign folder was touched")
+	}
+}
+
+func TestTemplateOverrideAndErrors(t *testing.T) {
+	site := copySite(t)
+	tdir := filepath.Join(site, "templates")
+	if err := os.MkdirAll(tdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	override := `{{define "main"}}<p class="custom">{{.Article.Title}} — {{index .Article.Params "rubrique"}}</p>{{end}}`
+	if err := os.WriteFile(filepath.Join(tdir, "article.html"), []byte(override), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest, _ := buildSite(t, site, Options{})
+	b, _ := os.ReadFile(filepath.Join(dest, "articles", "kone-a-marrakech", "index.html"))
+	if !strings.Contains(string(b), `<p class="custom">`) || !strings.Contains(string(b), "— Afrique</p>") {
+		t.Errorf("the site's article.html did not replace the built-in one, or .Params is not reachable:\n%s", b)
+	}
+
+	if err := os.WriteFile(filepath.Join(tdir, "article.html"), []byte("{{define \"main\"}}\n{{if}}\n{{end}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(Options{Source: site, Now: now})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join("templates", "article.html")+":2") {
+		t.Errorf("want a syntax error naming templates/article.html line 2, got %v", err)
+	}
+
+	if err := os.WriteFile(filepath.Join(tdir, "article.html"), []byte("{{define \"main\"}}\n{{.Nope}}\n{{end}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Source: site, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "page articles/") || !strings.Contains(err.Error(), "article.html:2") {
+		t.Errorf("want a run-time error naming the page, the template and line 2, got %v", err)
+	}
+}

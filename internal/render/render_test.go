@@ -1,0 +1,86 @@
+package render
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFormatDate(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		t    time.Time
+		want string
+	}{
+		{"fr", time.Date(2025, 11, 25, 0, 0, 0, 0, time.UTC), "25 novembre 2025"},
+		{"fr", time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), "1er mai 2025"},
+		{"fr-CA", time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC), "15 août 2025"},
+		{"en", time.Date(2025, 11, 25, 0, 0, 0, 0, time.UTC), "25 November 2025"},
+		{"en", time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), "1 May 2025"},
+		{"ar", time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), "2025-05-01"},
+	} {
+		if got := FormatDate(c.lang, c.t); got != c.want {
+			t.Errorf("FormatDate(%s, %v) = %q, want %q", c.lang, c.t, got, c.want)
+		}
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	items := make([]int, 25)
+	pages, pagers := Paginate(items, 10, "", "page")
+	if len(pages) != 3 || len(pages[2]) != 5 {
+		t.Fatalf("pages %d, last %d", len(pages), len(pages[len(pages)-1]))
+	}
+	if pagers[0].Path != "" || pagers[1].Path != "page/2/" || pagers[1].Prev != "" || pagers[1].Next != "page/3/" || pagers[2].Next != "" {
+		t.Errorf("pagers: %+v %+v %+v", pagers[0], pagers[1], pagers[2])
+	}
+	pages, pagers = Paginate([]int{}, 10, "", "page")
+	if len(pages) != 1 || len(pagers) != 1 || pagers[0].Total != 1 {
+		t.Errorf("an empty list has one (empty) first page, got %d", len(pages))
+	}
+	_, pagers = Paginate(make([]int, 1000), 10, "x/", "page")
+	var nums []int
+	for _, l := range pagers[49].Numbers {
+		nums = append(nums, l.Number)
+	}
+	want := []int{1, 0, 48, 49, 50, 51, 52, 0, 100}
+	if len(nums) != len(want) {
+		t.Fatalf("numbers around page 50 of 100: %v, want %v", nums, want)
+	}
+	for i := range want {
+		if nums[i] != want[i] {
+			t.Fatalf("numbers around page 50 of 100: %v, want %v", nums, want)
+		}
+	}
+}
+
+func TestRelURL(t *testing.T) {
+	site := &Site{BaseURL: "https://example.org/sub/", basePath: "/sub/"}
+	for _, c := range []struct {
+		kind, from, to, want string
+	}{
+		{KindHome, "", "articles/x/", "articles/x/"},
+		{KindHome, "", "", "./"},
+		{KindArticle, "articles/x/", "css/site.css", "../../css/site.css"},
+		{KindArticle, "articles/x/", "", "../../"},
+		{KindHome, "page/2/", "page/3/", "../../page/3/"},
+		{KindNotFound, "404.html", "css/site.css", "/sub/css/site.css"},
+		{KindAlias, "old/a/b/", "/articles/x/", "../../../articles/x/"},
+	} {
+		p := &Page{Kind: c.kind, Path: c.from, Site: site}
+		if got := p.RelURL(c.to); got != c.want {
+			t.Errorf("from %q to %q: %q, want %q", c.from, c.to, got, c.want)
+		}
+	}
+}
+
+func TestTypography(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"fr", "Golfe de Guinée : l'architecture « Yaoundé »", "Golfe de Guinée\u00a0: l’architecture «\u202fYaoundé\u202f»"},
+		{"en", "UNODC's report: 'record'", "UNODC’s report: 'record’"},
+		{"en", "Why ?", "Why ?"},
+	} {
+		if got := Typography(c.lang, c.in); got != c.want {
+			t.Errorf("Typography(%s, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
