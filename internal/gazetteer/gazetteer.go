@@ -1,0 +1,340 @@
+// Package gazetteer holds what the extractor knows of the world: countries
+// and their names, demonyms and cities; regions; agencies; officials; and
+// the trigger phrases of themes.
+//
+// The data are TOML files embedded in the binary (data/*.toml, each naming
+// its sources in a header). A site's own data/*.toml files are read over
+// them: an entry with the id (or code) of a built-in one replaces it, a new
+// id adds one.
+package gazetteer
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed data/*.toml
+var builtin embed.FS
+
+// Country is an ISO 3166-1 country or territory.
+type Country struct {
+	Code            string     `toml:"code"`
+	FR              string     `toml:"fr"`
+	EN              string     `toml:"en"`
+	Names           []string   `toml:"names"`
+	Acronyms        []string   `toml:"acronyms"`
+	DemonymsFR      []string   `toml:"demonyms_fr"`
+	DemonymsFRForms [][]string `toml:"demonyms_fr_forms"`
+	DemonymsEN      []string   `toml:"demonyms_en"`
+	Capital         string     `toml:"capital"`
+	CapitalEN       string     `toml:"capital_en"`
+	Ambiguous       []string   `toml:"ambiguous"`
+}
+
+// Name is the country's name in lang.
+func (c *Country) Name(lang string) string {
+	if lang == "en" && c.EN != "" {
+		return c.EN
+	}
+	return c.FR
+}
+
+// City is a city or place inside a country.
+type City struct {
+	Name      string   `toml:"name"`
+	Variants  []string `toml:"variants"`
+	Country   string   `toml:"country"`
+	Ambiguous bool     `toml:"ambiguous"`
+}
+
+// Region is a supranational region.
+type Region struct {
+	ID              string     `toml:"id"`
+	FR              string     `toml:"fr"`
+	EN              string     `toml:"en"`
+	Names           []string   `toml:"names"`
+	AdjectivesFR    []string   `toml:"adjectives_fr"`
+	AdjectivesFRFor [][]string `toml:"adjectives_fr_forms"`
+	AdjectivesEN    []string   `toml:"adjectives_en"`
+	Countries       []string   `toml:"countries"`
+	Parent          string     `toml:"parent"`
+}
+
+// Name is the region's name in lang.
+func (r *Region) Name(lang string) string {
+	if lang == "en" && r.EN != "" {
+		return r.EN
+	}
+	return r.FR
+}
+
+// Agency is a police, intelligence, military, judicial or diplomatic body,
+// national or international.
+type Agency struct {
+	ID                 string   `toml:"id"`
+	NameFR             string   `toml:"name_fr"`
+	NameEN             string   `toml:"name_en"`
+	Acronyms           []string `toml:"acronyms"`
+	AmbiguousAcronyms  []string `toml:"ambiguous_acronyms"`
+	Aliases            []string `toml:"aliases"`
+	Country            string   `toml:"country"`
+	Kind               string   `toml:"kind"`
+	Generic            bool     `toml:"generic"`
+	URL                string   `toml:"url"`
+	Note               string   `toml:"note"`
+	Synthetic          bool     `toml:"-"` // made by the extractor, not from data
+	DisplayCountryName string   `toml:"-"`
+}
+
+// Name is the agency's name in lang.
+func (a *Agency) Name(lang string) string {
+	if lang == "en" && a.NameEN != "" {
+		return a.NameEN
+	}
+	if a.NameFR != "" {
+		return a.NameFR
+	}
+	return a.NameEN
+}
+
+// Official is a person holding a public office.
+type Official struct {
+	ID               string   `toml:"id"`
+	Name             string   `toml:"name"`
+	Variants         []string `toml:"variants"`
+	Surname          string   `toml:"surname"`
+	AmbiguousSurname bool     `toml:"ambiguous_surname"`
+	Country          string   `toml:"country"`
+	Roles            []Role   `toml:"roles"`
+	Note             string   `toml:"note"`
+}
+
+// Role is an office held, with its dates when known.
+type Role struct {
+	TitleFR string `toml:"title_fr"`
+	TitleEN string `toml:"title_en"`
+	Agency  string `toml:"agency"`
+	From    string `toml:"from"`
+	To      string `toml:"to"`
+}
+
+// Title is the role's title in lang.
+func (r Role) Title(lang string) string {
+	if lang == "en" && r.TitleEN != "" {
+		return r.TitleEN
+	}
+	if r.TitleFR != "" {
+		return r.TitleFR
+	}
+	return r.TitleEN
+}
+
+// Theme is a subject of the digest, found by trigger phrases.
+type Theme struct {
+	ID         string   `toml:"id"`
+	FR         string   `toml:"fr"`
+	EN         string   `toml:"en"`
+	Covers     string   `toml:"covers"`
+	TriggersFR []string `toml:"triggers_fr"`
+	TriggersEN []string `toml:"triggers_en"`
+	ExcludeFR  []string `toml:"exclude_fr"`
+	ExcludeEN  []string `toml:"exclude_en"`
+}
+
+// Name is the theme's label in lang.
+func (t *Theme) Name(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.FR
+}
+
+// Gazetteer is all the data, indexed.
+type Gazetteer struct {
+	Countries []*Country
+	Cities    []*City
+	Regions   []*Region
+	Agencies  []*Agency
+	Officials []*Official
+	Themes    []*Theme
+
+	countryByCode map[string]*Country
+	regionByID    map[string]*Region
+	agencyByID    map[string]*Agency
+	officialByID  map[string]*Official
+	themeByID     map[string]*Theme
+}
+
+type files struct {
+	Country  []*Country  `toml:"country"`
+	City     []*City     `toml:"city"`
+	Region   []*Region   `toml:"region"`
+	Agency   []*Agency   `toml:"agency"`
+	Official []*Official `toml:"official"`
+	Theme    []*Theme    `toml:"theme"`
+}
+
+// Builtin returns the embedded data.
+func Builtin() (*Gazetteer, error) { return Load(nil) }
+
+// Load reads the embedded data, then the site's data folder (nil for none),
+// whose entries replace built-in ones with the same id.
+func Load(site fs.FS) (*Gazetteer, error) {
+	var all files
+	if err := readDir(&all, builtin, "data", "(built-in) data"); err != nil {
+		return nil, err
+	}
+	if site != nil {
+		var own files
+		if err := readDir(&own, site, ".", "data"); err != nil {
+			return nil, err
+		}
+		merge(&all, &own)
+	}
+	g := &Gazetteer{Countries: all.Country, Cities: all.City, Regions: all.Region,
+		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme}
+	if err := g.index(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func readDir(into *files, fsys fs.FS, dir, shown string) error {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil // no data folder: nothing to add
+	}
+	var errs []error
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		var f files
+		name := shown + "/" + e.Name()
+		md, err := toml.Decode(string(b), &f)
+		if err != nil {
+			var perr toml.ParseError
+			if errors.As(err, &perr) {
+				errs = append(errs, fmt.Errorf("%s:%d:%d: %s", name, perr.Position.Line, perr.Position.Col, perr.Message))
+			} else {
+				errs = append(errs, fmt.Errorf("%s: %v", name, err))
+			}
+			continue
+		}
+		if und := md.Undecoded(); len(und) > 0 {
+			var keys []string
+			for _, k := range und {
+				keys = append(keys, k.String())
+			}
+			errs = append(errs, fmt.Errorf("%s: unknown keys %s", name, strings.Join(keys, ", ")))
+			continue
+		}
+		merge(into, &f)
+	}
+	return errors.Join(errs...)
+}
+
+// merge adds src's entries to dst, replacing those with the same key.
+func merge(dst, src *files) {
+	dst.Country = mergeBy(dst.Country, src.Country, func(c *Country) string { return strings.ToUpper(c.Code) })
+	dst.City = mergeBy(dst.City, src.City, func(c *City) string { return c.Country + "/" + strings.ToLower(c.Name) })
+	dst.Region = mergeBy(dst.Region, src.Region, func(r *Region) string { return r.ID })
+	dst.Agency = mergeBy(dst.Agency, src.Agency, func(a *Agency) string { return a.ID })
+	dst.Official = mergeBy(dst.Official, src.Official, func(o *Official) string { return o.ID })
+	dst.Theme = mergeBy(dst.Theme, src.Theme, func(t *Theme) string { return t.ID })
+}
+
+func mergeBy[T any](dst, src []T, key func(T) string) []T {
+	pos := map[string]int{}
+	for i, x := range dst {
+		pos[key(x)] = i
+	}
+	for _, x := range src {
+		if i, ok := pos[key(x)]; ok {
+			dst[i] = x
+			continue
+		}
+		pos[key(x)] = len(dst)
+		dst = append(dst, x)
+	}
+	return dst
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (g *Gazetteer) index() error {
+	var errs []string
+	g.countryByCode = map[string]*Country{}
+	for _, c := range g.Countries {
+		c.Code = strings.ToUpper(c.Code)
+		if len(c.Code) != 2 {
+			errs = append(errs, fmt.Sprintf("country %q: code must be two letters", c.Code))
+		}
+		g.countryByCode[c.Code] = c
+	}
+	checkCountry := func(what, code string) {
+		if code != "" && g.countryByCode[code] == nil {
+			errs = append(errs, fmt.Sprintf("%s: unknown country %q", what, code))
+		}
+	}
+	for _, c := range g.Cities {
+		checkCountry("city "+c.Name, c.Country)
+	}
+	g.regionByID = map[string]*Region{}
+	for _, r := range g.Regions {
+		g.regionByID[r.ID] = r
+	}
+	g.agencyByID = map[string]*Agency{}
+	for _, a := range g.Agencies {
+		if !idRe.MatchString(a.ID) {
+			errs = append(errs, fmt.Sprintf("agency %q: id must be lower-case words joined by hyphens", a.ID))
+		}
+		checkCountry("agency "+a.ID, a.Country)
+		g.agencyByID[a.ID] = a
+	}
+	g.officialByID = map[string]*Official{}
+	for _, o := range g.Officials {
+		if !idRe.MatchString(o.ID) {
+			errs = append(errs, fmt.Sprintf("official %q: id must be lower-case words joined by hyphens", o.ID))
+		}
+		checkCountry("official "+o.ID, o.Country)
+		g.officialByID[o.ID] = o
+	}
+	g.themeByID = map[string]*Theme{}
+	for _, t := range g.Themes {
+		g.themeByID[t.ID] = t
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("data: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Country returns the country of an ISO code, or nil.
+func (g *Gazetteer) Country(code string) *Country { return g.countryByCode[strings.ToUpper(code)] }
+
+// Region returns a region by id, or nil.
+func (g *Gazetteer) Region(id string) *Region { return g.regionByID[id] }
+
+// Agency returns an agency by id, or nil.
+func (g *Gazetteer) Agency(id string) *Agency { return g.agencyByID[id] }
+
+// Official returns an official by id, or nil.
+func (g *Gazetteer) Official(id string) *Official { return g.officialByID[id] }
+
+// Theme returns a theme by id, or nil.
+func (g *Gazetteer) Theme(id string) *Theme { return g.themeByID[id] }
