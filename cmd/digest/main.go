@@ -21,6 +21,7 @@ const usage = `digest builds a static site from a digest of diplomatic and secur
 Usage:
   digest build [flags]          build the site into public/
   digest new "Titre" [flags]    write a new article in content/
+  digest extract [--json] PATH  print the entities found in articles
   digest version                print the version
   digest help [command]         show help
 
@@ -43,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
+	case "extract":
+		return cmdExtract(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "digest", version())
 		return 0

@@ -1,0 +1,60 @@
+package build
+
+import (
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"digest/internal/config"
+	"digest/internal/content"
+	"digest/internal/extract"
+	"digest/internal/gazetteer"
+	"digest/internal/markdown"
+)
+
+// NewExtractor compiles the extractor of a site: the built-in gazetteer
+// with the site's data/*.toml over it.
+func NewExtractor(opts Options, cfg *config.Config) (*extract.Extractor, error) {
+	g, err := gazetteer.Load(dirFS(filepath.Join(opts.Source, "data")))
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(g, cfg.Language), nil
+}
+
+// ContentOptions are the load options of a site's articles.
+func ContentOptions(cfg *config.Config, opts Options) content.Options {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return content.Options{
+		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
+		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
+		Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}),
+	}
+}
+
+// Enrich extracts the entities of every article, on every core; results
+// are in the order of the articles.
+func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result {
+	results := make([]*extract.Result, len(articles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = x.Extract(extract.FromArticle(articles[i]))
+			}
+		}()
+	}
+	for i := range articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}

@@ -1,0 +1,673 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"digest/internal/gazetteer"
+	"digest/internal/slug"
+)
+
+// agencySpan is where an agency is named, in tokens.
+type agencySpan struct {
+	start, end  int
+	id, country string
+}
+
+// addAgency records a mention of an agency at tokens [start,end).
+func (s *state) addAgency(a *gazetteer.Agency, start, end int) *Entity {
+	s.agencySpans = append(s.agencySpans, agencySpan{start: start, end: end, id: a.ID, country: a.Country})
+	m := s.mention(start, end)
+	e := s.entity(KindAgency, a.ID)
+	if e.Name == "" {
+		e.Name = s.x.displayName(a)
+		e.Country = a.Country
+		if len(a.Acronyms) > 0 {
+			e.Acronym = a.Acronyms[0]
+		}
+	}
+	e.Mentions = append(e.Mentions, m)
+	return e
+}
+
+// resolveAgency reads a dictionary match that names one or more agencies.
+func (s *state) resolveAgency(m *match, ts []target) {
+	if a, ok := s.learned[s.surface(m.start, m.end)]; ok {
+		s.addAgency(a, m.start, m.end)
+		return
+	}
+	// "police nationale du Mali", "la Sûreté nationale marocaine": a
+	// country right after the name decides.
+	if cc, end := s.qualifierAfter(m.end); cc != "" {
+		var chosen *gazetteer.Agency
+		for _, t := range ts {
+			if t.country == cc {
+				chosen = s.x.g.Agency(t.id)
+				break
+			}
+		}
+		if chosen == nil && ts[0].flags&generic != 0 {
+			chosen = s.x.nationalBody(ts[0].id, cc)
+		}
+		if chosen != nil {
+			s.addAgency(chosen, m.start, end)
+			return
+		}
+	}
+	amb := true
+	for _, t := range ts {
+		if t.flags&ambiguous == 0 {
+			amb = false
+		}
+	}
+	shared := len(ts) > 1 || ts[0].flags&generic != 0
+	t, ok := s.best(ts, func(t target) string { return t.country }, false)
+	if !ok {
+		return
+	}
+	if shared && s.countryEvidence[t.country] == 0 {
+		// No country of the article owns this name: an international body
+		// of that name if there is one; else it says too little to tag.
+		found := false
+		for _, c := range ts {
+			if c.country == "" {
+				t, found = c, true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	a := s.x.g.Agency(t.id)
+	if a == nil {
+		return
+	}
+	if amb {
+		s.pendingAmbiguous = append(s.pendingAmbiguous, pendingAgency{agency: a, start: m.start, end: m.end})
+		return
+	}
+	s.addAgency(a, m.start, m.end)
+}
+
+type pendingAgency struct {
+	agency     *gazetteer.Agency
+	start, end int
+}
+
+// settleAmbiguous keeps the mentions of ambiguous acronyms ("UA", "FAR")
+// whose agency the article otherwise names, or whose country it speaks of.
+func (s *state) settleAmbiguous() {
+	for _, p := range s.pendingAmbiguous {
+		if s.has(KindAgency, p.agency.ID) || (p.agency.Country != "" && s.countryEvidence[p.agency.Country] > 0) {
+			s.addAgency(p.agency, p.start, p.end)
+		}
+	}
+}
+
+// qualifierAfter reads a country right after token end: "du Mali",
+// "de la Côte d'Ivoire", "malienne". It returns the country and the end of
+// the qualifier.
+func (s *state) qualifierAfter(end int) (string, int) {
+	if end >= len(s.toks) || s.toks[end].Break {
+		return "", end
+	}
+	k := end
+	if connectors[s.toks[k].Fold] && s.toks[k].Word {
+		k++
+		if k < len(s.toks) && (s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the") {
+			k++
+		}
+		if cc, e := s.countryAt(k, false); cc != "" {
+			return cc, e
+		}
+		return "", end
+	}
+	if cc, e := s.countryAt(k, true); cc != "" {
+		return cc, e
+	}
+	return "", end
+}
+
+// countryAt reads a country at token k: a name or a place (or, when
+// adjectiveOnly, a demonym adjective only).
+func (s *state) countryAt(k int, adjectiveOnly bool) (string, int) {
+	if k >= len(s.toks) || k < 0 || s.toks[k].Break && k > 0 {
+		return "", k
+	}
+	mi := s.cover[k]
+	if mi < 0 || s.matches[mi].start != k {
+		return "", k
+	}
+	m := s.matches[mi]
+	for _, t := range m.targets {
+		switch {
+		case t.kind == KindDemonym && adjectiveOnly:
+			return t.id, m.end
+		case (t.kind == KindCountry || t.kind == KindDemonym) && !adjectiveOnly:
+			return t.id, m.end
+		case t.kind == KindPlace && !adjectiveOnly:
+			return t.country, m.end
+		}
+	}
+	return "", k
+}
+
+// countryBefore reads a demonym or a country right before token start:
+// "Italian Interior Minister", "US Navy", "Tunisia's foreign minister".
+func (s *state) countryBefore(start int) (string, int) {
+	k := start - 1
+	if k < 0 || s.toks[start].Break {
+		return "", start
+	}
+	// possessive: Tunisia ' s
+	if s.toks[k].Fold == "s" && s.toks[k].Join == '\'' && k > 0 {
+		k--
+	}
+	mi := s.cover[k]
+	if mi < 0 || s.matches[mi].end != k+1 {
+		return "", start
+	}
+	m := s.matches[mi]
+	for _, t := range m.targets {
+		switch t.kind {
+		case KindDemonym, KindCountry:
+			return t.id, m.start
+		}
+	}
+	return "", start
+}
+
+// nationalBody finds or makes the body of a country that bears the generic
+// name of agency id: "Police nationale" + ML → "Police nationale du Mali".
+func (x *Extractor) nationalBody(id, cc string) *gazetteer.Agency {
+	proto := x.g.Agency(id)
+	if proto == nil {
+		return nil
+	}
+	key := Fold(proto.NameFR)
+	for _, a := range x.agenciesByCountry[cc] {
+		if Fold(a.NameFR) == key || Fold(a.NameEN) == Fold(proto.NameEN) {
+			return a
+		}
+		for _, al := range a.Aliases {
+			if Fold(al) == key {
+				return a
+			}
+		}
+	}
+	return x.synthetic(proto.NameFR, proto.NameEN, proto.Kind, cc)
+}
+
+// synthetic makes an agency the gazetteer lacks, named by its kind and
+// country: "Police nationale (Mali)".
+func (x *Extractor) synthetic(nameFR, nameEN, kind, cc string) *gazetteer.Agency {
+	return &gazetteer.Agency{ID: slug.Make(nameFR) + "-" + strings.ToLower(cc), NameFR: nameFR, NameEN: nameEN,
+		Country: cc, Kind: kind, Generic: true, Synthetic: true}
+}
+
+// qualifiedBodies reads national bodies named by their kind and country:
+// "la police ivoirienne", "l'armée du Burkina Faso", "la police de Dubaï",
+// "the Beninese army", "the US Navy".
+func (s *state) qualifiedBodies() {
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].Word || s.cover[i] >= 0 && s.matchKind(i) == KindAgency {
+			continue
+		}
+		kind, n := s.bodyKindAt(i)
+		if kind == "" {
+			continue
+		}
+		end := i + n
+		// kind + demonym or + de/du + country
+		cc, qend := s.qualifierAfter(end)
+		start := i
+		if cc == "" {
+			// demonym or country + kind (English order)
+			cc, start = s.countryBefore(i)
+			qend = end
+		}
+		if cc == "" {
+			continue
+		}
+		if s.toks[start].Break && start != i {
+			continue
+		}
+		a := s.x.bodyOfKind(cc, kind, s.text[s.toks[i].Start:s.toks[end-1].End])
+		if a == nil {
+			continue
+		}
+		s.addAgency(a, start, qend)
+		i = qend - 1
+	}
+}
+
+func (s *state) matchKind(i int) Kind {
+	if s.cover[i] < 0 {
+		return 255
+	}
+	for _, t := range s.matches[s.cover[i]].targets {
+		if t.kind == KindAgency {
+			return KindAgency
+		}
+	}
+	return s.matches[s.cover[i]].targets[0].kind
+}
+
+// bodyKindAt reads a kind of body ("police", "forces armées") at token i.
+func (s *state) bodyKindAt(i int) (string, int) {
+	if i+1 < len(s.toks) && s.toks[i+1].Word && !s.toks[i+1].Break {
+		if k, ok := bodyKinds[s.toks[i].Fold+" "+s.toks[i+1].Fold]; ok {
+			return k, 2
+		}
+	}
+	if k, ok := bodyKinds[s.toks[i].Fold]; ok {
+		return k, 1
+	}
+	return "", 0
+}
+
+// bodyOfKind finds a country's body of a kind; the one whose name holds the
+// word the text used wins ("Navy" → the navy, not the army).
+func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
+	word := Fold(written)
+	var best *gazetteer.Agency
+	bestScore := 0
+	for _, a := range x.agenciesByCountry[cc] {
+		score := 0
+		names := Fold(a.NameFR + " | " + a.NameEN + " | " + strings.Join(a.Aliases, " | "))
+		if strings.Contains(" "+names+" ", " "+word+" ") {
+			score += 4
+		}
+		// the body whose name starts with the word ("Police nationale"),
+		// and the one of national scope (its name is shared by other
+		// states' bodies), is the one the kind names
+		for _, n := range append([]string{a.NameFR, a.NameEN}, a.Aliases...) {
+			if strings.HasPrefix(Fold(n)+" ", word+" ") {
+				score += 2
+				break
+			}
+		}
+		if a.Generic {
+			score++
+		}
+		switch {
+		case a.Kind == kind:
+			score += 2
+		case kind == "navy" && a.Kind == "military" && (strings.Contains(names, "marine") || strings.Contains(names, "navy") || strings.Contains(names, "naval")):
+			score += 3
+		case kind == "military" && a.Kind == "military":
+			score++
+		}
+		if score < 2 || kind == "navy" && score < 3 {
+			continue
+		}
+		if a.Kind == "ministry" {
+			continue
+		}
+		if score > bestScore || score == bestScore && best != nil && len(a.NameFR) < len(best.NameFR) {
+			best, bestScore = a, score
+		}
+	}
+	if best != nil {
+		return best
+	}
+	c := x.g.Country(cc)
+	if c == nil {
+		return nil
+	}
+	label := map[string]string{"police": "Police", "gendarmerie": "Gendarmerie", "military": "Forces armées",
+		"navy": "Marine", "customs": "Douanes", "coast-guard": "Garde-côtes", "intelligence": "Renseignement", "justice": "Justice"}[kind]
+	if label == "" {
+		return nil
+	}
+	a := x.synthetic(label, "", kind, cc)
+	a.NameFR = label + " (" + c.Name("fr") + ")"
+	if x.lang == "en" {
+		a.NameEN = label + " (" + c.Name("en") + ")"
+	}
+	return a
+}
+
+// learnAcronyms reads acronyms the article defines: "la Direction générale
+// de la sûreté nationale (DGSN)". A known body gets the acronym for this
+// article; an unknown one headed by a word such as "Centre" or "Institut"
+// becomes an agency.
+func (s *state) learnAcronyms() {
+	for p := 1; p+2 < len(s.toks); p++ {
+		if s.toks[p].Fold != "(" || s.toks[p+2].Fold != ")" {
+			continue
+		}
+		acr := s.toks[p+1]
+		written := s.text[acr.Start:acr.End]
+		if !acr.Word || !acr.Caps || utf8.RuneCountInString(written) > 10 {
+			continue
+		}
+		start := s.longForm(p, acr.Fold)
+		if start < 0 {
+			continue
+		}
+		end := p
+		long := s.surface(start, end)
+		// a known body ending right before the bracket
+		if mi := s.cover[end-1]; mi >= 0 && s.matches[mi].end == end {
+			var ts []target
+			for _, t := range s.matches[mi].targets {
+				if t.kind == KindAgency {
+					ts = append(ts, t)
+				}
+			}
+			if t, ok := s.best(ts, func(t target) string { return t.country }, false); ok {
+				if a := s.x.g.Agency(t.id); a != nil {
+					s.learned[written] = a
+				}
+			}
+			if s.learned[written] != nil {
+				continue
+			}
+		}
+		if !bodyHeads[s.toks[start].Fold] {
+			continue
+		}
+		cc := ""
+		for k := start; k < end; k++ {
+			if c, _ := s.countryAt(k, false); c != "" {
+				cc = c
+			}
+		}
+		if cc == "" {
+			cc, _ = s.qualifierAfter(p + 3)
+		}
+		id := slug.Make(written)
+		if cc != "" {
+			id += "-" + strings.ToLower(cc)
+		}
+		a := &gazetteer.Agency{ID: id, NameFR: upperFirst(long), Acronyms: []string{written}, Country: cc, Synthetic: true}
+		if s.x.lang == "en" {
+			a.NameEN = a.NameFR
+		}
+		s.learned[written] = a
+		s.addAgency(a, start, end)
+	}
+	if len(s.learned) == 0 {
+		return
+	}
+	// Every use of a learnt acronym the dictionary did not read.
+	for i, t := range s.toks {
+		if !t.Word || !t.Caps || s.cover[i] >= 0 {
+			continue
+		}
+		if a, ok := s.learned[s.text[t.Start:t.End]]; ok {
+			s.addAgency(a, i, i+1)
+		}
+	}
+}
+
+// longForm finds where the long form of acronym acr (folded) starts before
+// the bracket at token p, or -1: the nearest start whose words' initials
+// spell the acronym, or contain its letters in order from the first.
+func (s *state) longForm(p int, acr string) int {
+	best := -1
+	for j := p - 1; j >= 0 && j >= p-16; j-- {
+		t := s.toks[j]
+		if !t.Word {
+			break
+		}
+		if t.Break {
+			if t.Cap && initialsMatch(s.toks[j:p], acr) {
+				return j
+			}
+			break
+		}
+		if !t.Cap {
+			continue
+		}
+		if initialsMatch(s.toks[j:p], acr) {
+			best = j
+		}
+	}
+	return best
+}
+
+// initialsMatch: the significant words' initials spell acr exactly, or acr's
+// letters appear in order in the words, starting with the first word's
+// initial and with every significant word contributing its initial.
+func initialsMatch(words []Token, acr string) bool {
+	var initials []byte
+	var sig []string
+	for _, w := range words {
+		if !w.Word {
+			return false
+		}
+		if acronymStop[w.Fold] {
+			continue
+		}
+		sig = append(sig, w.Fold)
+		initials = append(initials, w.Fold[0])
+	}
+	if len(sig) == 0 {
+		return false
+	}
+	if string(initials) == acr {
+		return true
+	}
+	if len(sig) > len(acr) || acr[0] != sig[0][0] {
+		return false
+	}
+	// each significant word gives its initial, in order, and may give more letters
+	k := 0
+	for wi, w := range sig {
+		if k >= len(acr) || acr[k] != w[0] {
+			return false
+		}
+		k++
+		// letters of this word that come next in the acronym (at most the
+		// ones not needed by the following words)
+		rest := len(sig) - wi - 1
+		for c := 1; c < len(w) && k < len(acr)-rest; c++ {
+			if w[c] == acr[k] {
+				k++
+			}
+		}
+	}
+	return k == len(acr)
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// ministriesFromTitles reads the ministries that ministers' titles name:
+// "le ministre tunisien de l'Intérieur", "Interior Minister", "the
+// Tunisian foreign minister", "le ministère égyptien de l'Intérieur".
+func (s *state) ministriesFromTitles() {
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if !t.Word {
+			continue
+		}
+		var portfolio, cc string
+		start, end := i, i+1
+		switch t.Fold {
+		case "ministre", "ministere", "ministres":
+			// ministre [demonym] (de l'|des|de la|du) PORTFOLIO [demonym] [du/de Country]
+			k := i + 1
+			if c, e := s.countryAt(k, true); c != "" {
+				cc, k = c, e
+			}
+			for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Break && (connectors[s.toks[k].Fold] || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+				k++
+			}
+			p, n := s.portfolioAt(k)
+			if p == "" {
+				continue
+			}
+			portfolio, end = p, k+n
+			if c, e := s.qualifierAfter(end); c != "" && cc == "" {
+				cc, end = c, e
+			}
+		case "minister", "ministry":
+			// [Country's|demonym] [deputy] PORTFOLIO minister | minister of (the) PORTFOLIO
+			k := i - 1
+			if k >= 0 && s.toks[k].Word && !t.Break {
+				if p, n := s.portfolioEndingAt(k); p != "" {
+					portfolio, start = p, k-n+1
+				}
+			}
+			if portfolio == "" && i+1 < len(s.toks) && s.toks[i+1].Fold == "of" {
+				k = i + 2
+				if k < len(s.toks) && s.toks[k].Fold == "the" {
+					k++
+				}
+				if p, n := s.portfolioAt(k); p != "" {
+					portfolio, end = p, k+n
+				}
+			}
+			if portfolio == "" {
+				continue
+			}
+			if start > 0 && (s.toks[start-1].Fold == "deputy" || s.toks[start-1].Fold == "vice") && !s.toks[start].Break {
+				start--
+			}
+			if c, b := s.countryBefore(start); c != "" {
+				cc, start = c, b
+			}
+			if c, e := s.qualifierAfter(end); c != "" && cc == "" {
+				cc, end = c, e
+			}
+		case "garde":
+			if i+2 < len(s.toks) && s.toks[i+1].Fold == "des" && s.toks[i+2].Fold == "sceaux" {
+				portfolio, end, cc = "justice", i+3, "FR"
+			} else {
+				continue
+			}
+		default:
+			continue
+		}
+		if cc == "" {
+			cc = s.countryOfRoleAt(start)
+		}
+		if cc == "" {
+			cc = s.dominantCountry()
+		}
+		if cc == "" {
+			continue
+		}
+		if a := s.x.ministry(cc, portfolio); a != nil {
+			s.addAgency(a, start, end)
+		}
+		i = end - 1
+	}
+}
+
+// portfolioAt reads a portfolio at token k ("Intérieur", "Affaires
+// étrangères"), longest first; n is its length in tokens.
+func (s *state) portfolioAt(k int) (string, int) {
+	for n := 5; n >= 1; n-- {
+		if k+n > len(s.toks) {
+			continue
+		}
+		var words []string
+		ok := true
+		for _, t := range s.toks[k : k+n] {
+			if !t.Word || (t.Break && len(words) > 0) {
+				ok = false
+				break
+			}
+			words = append(words, t.Fold)
+		}
+		if !ok {
+			continue
+		}
+		if p, found := portfolios[strings.Join(words, " ")]; found {
+			if p == "interior" && n == 1 && words[0] == "securite" {
+				continue // "sécurité" alone is no portfolio
+			}
+			if p == "foreign" && words[0] == "cooperation" {
+				continue
+			}
+			return p, n
+		}
+	}
+	return "", 0
+}
+
+// portfolioEndingAt reads a portfolio whose last token is k ("Interior" in
+// "Interior Minister", "Foreign Affairs" in "Foreign Affairs Minister").
+func (s *state) portfolioEndingAt(k int) (string, int) {
+	for n := 3; n >= 1; n-- {
+		j := k - n + 1
+		if j < 0 {
+			continue
+		}
+		if p, m := s.portfolioAt(j); p != "" && m == n {
+			return p, n
+		}
+	}
+	return "", 0
+}
+
+// countryOfRoleAt is the country of the person whose role holds token k.
+func (s *state) countryOfRoleAt(k int) string {
+	for _, p := range s.people {
+		for _, r := range p.roleSpans {
+			if k >= r[0] && k < r[1] && p.country != "" {
+				return p.country
+			}
+		}
+	}
+	return ""
+}
+
+// dominantCountry is the article's country when one clearly leads.
+func (s *state) dominantCountry() string {
+	first, second := "", 0
+	firstN := 0
+	for cc, n := range s.countryEvidence {
+		switch {
+		case n > firstN || n == firstN && cc < first:
+			second = firstN
+			first, firstN = cc, n
+		case n > second:
+			second = n
+		}
+	}
+	if firstN >= 2 && firstN >= 2*second {
+		return first
+	}
+	return ""
+}
+
+// ministry finds or makes a country's ministry of a portfolio.
+func (x *Extractor) ministry(cc, portfolio string) *gazetteer.Agency {
+	var best *gazetteer.Agency
+	for _, a := range x.agenciesByCountry[cc] {
+		if a.Kind != "ministry" {
+			continue
+		}
+		names := Fold(a.NameFR + " | " + a.NameEN + " | " + a.ID)
+		for _, w := range portfolioNames[portfolio] {
+			if strings.Contains(names, w) {
+				if best == nil || len(a.NameFR) < len(best.NameFR) {
+					best = a
+				}
+				break
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	c := x.g.Country(cc)
+	if c == nil {
+		return nil
+	}
+	a := x.synthetic(portfolioFR[portfolio], portfolioEN[portfolio], "ministry", cc)
+	a.ID = "ministere-" + map[string]string{"interior": "interieur", "foreign": "affaires-etrangeres", "justice": "justice", "defence": "defense"}[portfolio] + "-" + strings.ToLower(cc)
+	return a
+}

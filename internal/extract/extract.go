@@ -1,0 +1,464 @@
+// Package extract finds the countries, regions, places, agencies, officials
+// and themes an article speaks of. It is the enrich stage of the build and
+// the engine of `digest extract`.
+//
+// It reads the article's plain text (title, summary, body text nodes),
+// splits it into tokens, finds gazetteer phrases longest first, then
+// applies rules: acronyms defined in the article, national bodies named by
+// kind and country ("police nationale du Mali", "Beninese army"), ministries
+// named through their minister, people named with a title or apposition,
+// later short mentions of them ("M. Koné"), and the countries that agencies
+// and officials bring.
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"digest/internal/gazetteer"
+)
+
+// Extractor holds the compiled gazetteer. It is safe for concurrent use.
+type Extractor struct {
+	g      *gazetteer.Gazetteer
+	dict   *Dict
+	themes *Dict
+	lang   string // the site's language, for names
+	// agenciesByCountry lists each country's agencies, for rules that name
+	// a body by its kind.
+	agenciesByCountry map[string][]*gazetteer.Agency
+	officialKeys      map[string]*gazetteer.Official
+}
+
+// New compiles an extractor. lang is the language names are given in.
+func New(g *gazetteer.Gazetteer, lang string) *Extractor {
+	x := &Extractor{g: g, dict: buildDict(g), themes: buildThemes(g), lang: lang,
+		agenciesByCountry: map[string][]*gazetteer.Agency{}, officialKeys: map[string]*gazetteer.Official{}}
+	for _, a := range g.Agencies {
+		if a.Country != "" {
+			x.agenciesByCountry[a.Country] = append(x.agenciesByCountry[a.Country], a)
+		}
+	}
+	for _, o := range g.Officials {
+		for _, n := range append([]string{o.Name}, o.Variants...) {
+			x.officialKeys[PersonKey(n)] = o
+		}
+	}
+	return x
+}
+
+// Input is an article as the extractor reads it.
+type Input struct {
+	File    string
+	Lang    string
+	Title   string
+	Summary string // empty when it only repeats the first paragraph
+	Body    []byte
+	// Front-matter lists: entities to add (ids, codes or names) and to drop.
+	Countries, Agencies, Officials, Themes, Exclude []string
+}
+
+// Mention is one reading of an entity in the text.
+type Mention struct {
+	Surface string
+	Loc     Location
+	// tokens is the token range, for rules that compare spans.
+	tokens [2]int
+}
+
+// Entity is what an article says of one country, region, place, agency,
+// official or theme.
+type Entity struct {
+	Kind     Kind
+	ID       string // ISO code, region id, agency id, official id, theme id, place name
+	Name     string
+	Acronym  string   // agencies
+	Country  string   // places, agencies, officials
+	Roles    []string // officials
+	Agencies []string // officials: ids of the bodies their roles name
+	Mentions []Mention
+	// Manual is true for an entity added by the front matter.
+	Manual bool
+}
+
+// Surfaces are the distinct strings read as the entity, in order of appearance.
+func (e *Entity) Surfaces() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range e.Mentions {
+		if m.Surface != "" && !seen[m.Surface] {
+			seen[m.Surface] = true
+			out = append(out, m.Surface)
+		}
+	}
+	return out
+}
+
+// Result is the enrichment of one article.
+type Result struct {
+	File      string
+	Lang      string
+	Countries []*Entity
+	Regions   []*Entity
+	Places    []*Entity
+	Agencies  []*Entity
+	Officials []*Entity
+	Themes    []*Entity
+	// Warnings are front-matter values that named nothing.
+	Warnings []string
+}
+
+// state is the work of one extraction.
+type state struct {
+	x       *Extractor
+	in      Input
+	doc     *Doc
+	text    string
+	toks    []Token
+	matches []match
+	// cover maps a token to the match that covers it (-1 for none).
+	cover []int
+	// entities by kind and id
+	ents map[Kind]map[string]*Entity
+	// countryEvidence counts direct mentions of each country (names,
+	// demonyms, places), which decide between ambiguous readings.
+	countryEvidence map[string]int
+	people           []*person
+	officialMatches  []officialMatch
+	pendingAmbiguous []pendingAgency
+	agencySpans      []agencySpan
+	learned          map[string]*gazetteer.Agency // acronyms defined in the article
+	warnings         []string
+}
+
+// Extract reads one article.
+func (x *Extractor) Extract(in Input) *Result {
+	s := &state{x: x, in: in, ents: map[Kind]map[string]*Entity{}, countryEvidence: map[string]int{},
+		learned: map[string]*gazetteer.Agency{}}
+	s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), []byte(normalize(string(in.Body))))
+	s.text = s.doc.Text
+	s.toks = Tokenize(s.text)
+	s.findMatches()
+	s.countDirectEvidence()
+	s.learnAcronyms()
+	s.resolveMatches()
+	s.qualifiedBodies()
+	s.findPeople()
+	s.dropPlacesInNames()
+	s.ministriesFromTitles()
+	s.settleAmbiguous()
+	s.finishPeople()
+	s.impliedCountries()
+	s.findThemes()
+	s.applyOverrides()
+	return s.result()
+}
+
+func (s *state) findMatches() {
+	s.cover = make([]int, len(s.toks))
+	for i := range s.cover {
+		s.cover[i] = -1
+	}
+	for i := 0; i < len(s.toks); {
+		m, ok := s.x.dict.matchAt(s.text, s.toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			s.cover[k] = len(s.matches)
+		}
+		s.matches = append(s.matches, m)
+		i = m.end
+	}
+}
+
+// surface is the text of a token range as written.
+func (s *state) surface(start, end int) string {
+	return s.text[s.toks[start].Start:s.toks[end-1].End]
+}
+
+func (s *state) mention(start, end int) Mention {
+	a, b := s.toks[start].Start, s.toks[end-1].End
+	return Mention{Surface: s.text[a:b], Loc: s.doc.Locate(a, b), tokens: [2]int{start, end}}
+}
+
+// entity returns the entity of a kind and id, creating it.
+func (s *state) entity(kind Kind, id string) *Entity {
+	m := s.ents[kind]
+	if m == nil {
+		m = map[string]*Entity{}
+		s.ents[kind] = m
+	}
+	e := m[id]
+	if e == nil {
+		e = &Entity{Kind: kind, ID: id}
+		m[id] = e
+	}
+	return e
+}
+
+func (s *state) has(kind Kind, id string) bool {
+	e := s.ents[kind][id]
+	return e != nil && len(e.Mentions) > 0
+}
+
+// countDirectEvidence counts the unambiguous mentions of each country.
+func (s *state) countDirectEvidence() {
+	for _, m := range s.matches {
+		for _, t := range m.targets {
+			if t.flags&ambiguous != 0 || len(uniqueCountries(m.targets)) > 1 {
+				continue
+			}
+			switch t.kind {
+			case KindCountry, KindDemonym:
+				s.countryEvidence[t.id]++
+			case KindPlace:
+				s.countryEvidence[t.country]++
+			}
+		}
+	}
+}
+
+func uniqueCountries(ts []target) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range ts {
+		switch t.kind {
+		case KindCountry, KindDemonym:
+			out[t.id] = true
+		case KindPlace:
+			out[t.country] = true
+		}
+	}
+	return out
+}
+
+// best picks, among targets, the one whose country the article supports
+// most; ties go to data order. ok is false when none has support and the
+// reading needs it.
+func (s *state) best(ts []target, country func(target) string, needSupport bool) (target, bool) {
+	bestI, bestN := -1, 0
+	for i, t := range ts {
+		if n := s.countryEvidence[country(t)]; n > bestN {
+			bestI, bestN = i, n
+		}
+	}
+	if bestI >= 0 {
+		return ts[bestI], true
+	}
+	if needSupport || len(ts) == 0 {
+		return target{}, false
+	}
+	return ts[0], true
+}
+
+// resolveMatches turns dictionary matches into entities, choosing between
+// readings with the article's evidence.
+func (s *state) resolveMatches() {
+	for mi := range s.matches {
+		m := &s.matches[mi]
+		byKind := map[Kind][]target{}
+		for _, t := range m.targets {
+			k := t.kind
+			if k == KindDemonym {
+				k = KindCountry
+			}
+			if k == KindRegionAdj {
+				k = KindRegion
+			}
+			byKind[k] = append(byKind[k], t)
+		}
+		// A person's name wins over a place of the same spelling; an agency
+		// over a country inside its name (longest match did that already).
+		if ts := byKind[KindOfficial]; len(ts) > 0 {
+			t := ts[0]
+			if t.flags&isVariant != 0 && len(ts) > 1 {
+				continue // a variant shared by two people decides nothing
+			}
+			if o := s.x.g.Official(t.id); o != nil {
+				s.officialMatches = append(s.officialMatches, officialMatch{o: o, start: m.start, end: m.end})
+			}
+			continue
+		}
+		if ts := byKind[KindAgency]; len(ts) > 0 {
+			s.resolveAgency(m, ts)
+			continue
+		}
+		mention := s.mention(m.start, m.end)
+		if ts := byKind[KindCountry]; len(ts) > 0 {
+			amb := len(ts) > 1 || ts[0].flags&ambiguous != 0
+			if amb && s.ambiguousCountryRejected(m) {
+				continue
+			}
+			t, ok := s.best(ts, func(t target) string { return t.id }, len(uniqueCountries(ts)) > 1)
+			if !ok {
+				continue
+			}
+			e := s.entity(KindCountry, t.id)
+			e.Mentions = append(e.Mentions, mention)
+			continue
+		}
+		if ts := byKind[KindPlace]; len(ts) > 0 {
+			amb := len(ts) > 1 || ts[0].flags&ambiguous != 0
+			t, ok := s.best(ts, func(t target) string { return t.country }, amb)
+			if !ok {
+				continue
+			}
+			if s.personFollows(m.end) {
+				continue
+			}
+			e := s.entity(KindPlace, t.id)
+			e.Country = t.country
+			e.Mentions = append(e.Mentions, mention)
+			c := s.entity(KindCountry, t.country)
+			c.Mentions = append(c.Mentions, mention)
+			continue
+		}
+		if ts := byKind[KindRegion]; len(ts) > 0 {
+			e := s.entity(KindRegion, ts[0].id)
+			e.Mentions = append(e.Mentions, mention)
+		}
+	}
+}
+
+// personFollows: "Maurice Kamto", "Jordan Bardella": a place or country name
+// directly followed by a capitalised word that is no entity is a first name.
+func (s *state) personFollows(end int) bool {
+	if end >= len(s.toks) {
+		return false
+	}
+	t := s.toks[end]
+	return t.Word && t.Cap && !t.Caps && t.Join == ' ' && s.cover[end] < 0 && !stopCap[t.Fold] && !roleHeads[t.Fold]
+}
+
+// ambiguousCountryRejected applies the rules that make an ambiguous country
+// name mean something else: a river ("the Niger river", "fleuve Niger"), or
+// a first name ("Chad Smith").
+func (s *state) ambiguousCountryRejected(m *match) bool {
+	prev := s.prevWord(m.start)
+	next := s.nextWord(m.end - 1)
+	if prev >= 0 && riverWords[s.toks[prev].Fold] {
+		return true
+	}
+	if next >= 0 && riverWords[s.toks[next].Fold] {
+		return true
+	}
+	return s.personFollows(m.end)
+}
+
+// prevWord is the index of the word token before i in the same block, or -1.
+func (s *state) prevWord(i int) int {
+	if i <= 0 || s.toks[i].Break {
+		return -1
+	}
+	if s.toks[i-1].Word {
+		return i - 1
+	}
+	return -1
+}
+
+// nextWord is the index of the word token after i in the same block, or -1.
+func (s *state) nextWord(i int) int {
+	if i+1 >= len(s.toks) || s.toks[i+1].Break || !s.toks[i+1].Word {
+		return -1
+	}
+	return i + 1
+}
+
+// dropPlacesInNames drops the countries and places read inside a person's
+// name: "Mohamed Al Kuwaiti" names no Kuwait.
+func (s *state) dropPlacesInNames() {
+	inName := make([]bool, len(s.toks))
+	for _, p := range s.people {
+		for _, sp := range p.nameSpans {
+			for k := sp[0]; k < sp[1]; k++ {
+				inName[k] = true
+			}
+		}
+	}
+	for _, kind := range []Kind{KindCountry, KindPlace, KindRegion} {
+		for _, e := range s.ents[kind] {
+			kept := e.Mentions[:0]
+			for _, m := range e.Mentions {
+				if m.tokens[1] > m.tokens[0] && inName[m.tokens[0]] {
+					continue
+				}
+				kept = append(kept, m)
+			}
+			e.Mentions = kept
+		}
+	}
+}
+
+// impliedCountries adds the countries of national agencies and officials.
+func (s *state) impliedCountries() {
+	for _, kind := range []Kind{KindAgency, KindOfficial} {
+		for _, e := range s.ents[kind] {
+			if e.Country == "" || len(e.Mentions) == 0 {
+				continue
+			}
+			c := s.entity(KindCountry, e.Country)
+			if len(c.Mentions) == 0 {
+				c.Mentions = append(c.Mentions, e.Mentions[0])
+			}
+		}
+	}
+}
+
+// result sorts the entities and names them in the site's language.
+func (s *state) result() *Result {
+	r := &Result{File: s.in.File, Lang: s.in.Lang, Warnings: s.warnings}
+	lang := s.x.lang
+	for kind, m := range s.ents {
+		for _, e := range m {
+			if len(e.Mentions) == 0 && !e.Manual {
+				continue
+			}
+			switch kind {
+			case KindCountry:
+				if c := s.x.g.Country(e.ID); c != nil {
+					e.Name = c.Name(lang)
+				}
+				r.Countries = append(r.Countries, e)
+			case KindRegion:
+				if g := s.x.g.Region(e.ID); g != nil {
+					e.Name = g.Name(lang)
+				}
+				r.Regions = append(r.Regions, e)
+			case KindPlace:
+				e.Name = e.ID
+				r.Places = append(r.Places, e)
+			case KindAgency:
+				r.Agencies = append(r.Agencies, e)
+			case KindOfficial:
+				r.Officials = append(r.Officials, e)
+			case KindTheme:
+				if t := s.x.g.Theme(e.ID); t != nil {
+					e.Name = t.Name(lang)
+				}
+				r.Themes = append(r.Themes, e)
+			}
+		}
+	}
+	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
+		sort.Slice(list, func(i, j int) bool {
+			if len(list[i].Mentions) != len(list[j].Mentions) {
+				return len(list[i].Mentions) > len(list[j].Mentions)
+			}
+			return list[i].ID < list[j].ID
+		})
+	}
+	return r
+}
+
+// displayName names an agency; a body whose name many states share gets its
+// country: "Ministère de l'Intérieur (Tunisie)".
+func (x *Extractor) displayName(a *gazetteer.Agency) string {
+	name := a.Name(x.lang)
+	if a.Generic && a.Country != "" {
+		if c := x.g.Country(a.Country); c != nil && !strings.Contains(Fold(name), Fold(c.Name(x.lang))) {
+			name += " (" + c.Name(x.lang) + ")"
+		}
+	}
+	return name
+}

@@ -1,0 +1,658 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"digest/internal/gazetteer"
+	"digest/internal/slug"
+)
+
+// person is an official found in one article.
+type person struct {
+	official  *gazetteer.Official // nil for a person the gazetteer lacks
+	name      string
+	key       string
+	country   string
+	roles     []string
+	roleSpans [][2]int
+	nameSpans [][2]int
+	surnames  []string // folded, words joined by spaces
+	mentions  []Mention
+}
+
+// PersonKey is the key under which spellings of one name meet: folded,
+// without Al-/El-, "Abd el" joined, Bin read as Ben, doubled letters
+// collapsed. "Abdellatif Hammouchi" and "Abdelatif Hammouchi" share it, and
+// so do "Al-Raisi" and "Al Raisi".
+func PersonKey(name string) string {
+	words := strings.Fields(Fold(name))
+	var b strings.Builder
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case honorifics[w]:
+			continue
+		case (w == "al" || w == "el") && i+1 < len(words):
+			continue
+		case w == "bin" || w == "ibn":
+			w = "ben"
+		case w == "abd" && i+1 < len(words) && (words[i+1] == "el" || words[i+1] == "al"):
+			w = "abdel"
+			i++
+		}
+		b.WriteString(w)
+	}
+	return collapseDoubles(b.String())
+}
+
+func collapseDoubles(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
+
+// skeleton is a key without vowels: transliterations of one name
+// (Mahmut/Mahmoud, Koumane/Koman) differ mostly in vowels.
+func skeleton(key string) string {
+	out := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'h':
+			continue
+		}
+		out = append(out, key[i])
+	}
+	return collapseDoubles(string(out))
+}
+
+// sameperson tells whether two keys are spellings of one name.
+func sameperson(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, sb := skeleton(a), skeleton(b)
+	if len(sa) < 7 || len(sb) < 7 || a[0] != b[0] {
+		return false
+	}
+	return levenshtein(sa, sb) <= 1
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// officialMatch is a gazetteer official read by the dictionary.
+type officialMatch struct {
+	o          *gazetteer.Official
+	start, end int
+}
+
+// findPeople reads the officials of the article: those of the gazetteer,
+// and people named with the title of a public office.
+func (s *state) findPeople() {
+	for _, om := range s.officialMatches {
+		p := s.personFor(om.o, s.surface(om.start, om.end))
+		s.addName(p, om.start, om.end)
+		for _, r := range s.rolesAround(om.start, om.end) {
+			s.addRole(p, r[0], r[1])
+		}
+	}
+	for i := 0; i < len(s.toks); i++ {
+		end := s.nameEnd(i)
+		if end <= i {
+			continue
+		}
+		if s.cover[i] >= 0 && s.matchKind(i) == KindOfficial {
+			i = end - 1
+			continue
+		}
+		if s.namedAfterPlace(i, end) {
+			i = end - 1
+			continue
+		}
+		roles := s.rolesAround(i, end)
+		name := s.nameText(i, end)
+		key := PersonKey(name)
+		o := s.x.officialKeys[key]
+		if o == nil {
+			o = s.x.fuzzyOfficial(key)
+		}
+		if o == nil && len(roles) == 0 {
+			i = end - 1
+			continue
+		}
+		p := s.personFor(o, name)
+		s.addName(p, i, end)
+		for _, r := range roles {
+			s.addRole(p, r[0], r[1])
+		}
+		i = end - 1
+	}
+	s.shortMentions()
+}
+
+// personFor returns the article's person for an official or a name,
+// merging spellings.
+func (s *state) personFor(o *gazetteer.Official, name string) *person {
+	key := PersonKey(name)
+	if o != nil {
+		key = PersonKey(o.Name)
+	}
+	for _, p := range s.people {
+		if (o != nil && p.official == o) || sameperson(p.key, key) {
+			if p.official == nil && o != nil {
+				p.official, p.name, p.key = o, o.Name, key
+			}
+			return p
+		}
+	}
+	p := &person{official: o, name: name, key: key}
+	if o != nil {
+		p.name = o.Name
+		p.country = o.Country
+		if o.Surname != "" && !o.AmbiguousSurname {
+			p.surnames = append(p.surnames, Fold(o.Surname))
+		}
+	}
+	s.people = append(s.people, p)
+	return p
+}
+
+func (s *state) addName(p *person, start, end int) {
+	p.nameSpans = append(p.nameSpans, [2]int{start, end})
+	m := s.mention(start, end)
+	p.mentions = append(p.mentions, m)
+	// Surnames: the last word, and the last two when the name has three or
+	// more words or ends in a particle and a word ("El Ghazouani").
+	var words []string
+	for k := start; k < end; k++ {
+		if s.toks[k].Word && !isRoman(s.toks[k]) && len(s.toks[k].Fold) > 1 {
+			words = append(words, s.toks[k].Fold)
+		}
+	}
+	if len(words) >= 2 {
+		last := words[len(words)-1]
+		p.surnames = appendNew(p.surnames, last)
+		if len(words) >= 3 {
+			p.surnames = appendNew(p.surnames, words[len(words)-2]+" "+last)
+		}
+	}
+}
+
+func (s *state) addRole(p *person, start, end int) {
+	role := s.surface(start, end)
+	p.roles = appendNew(p.roles, role)
+	p.roleSpans = append(p.roleSpans, [2]int{start, end})
+	if p.official == nil && p.country == "" {
+		p.country = s.countryOfSpan(start, end)
+	}
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// countryOfSpan is the first country a span names, by name, demonym,
+// place or national agency; "" when it names an international body first.
+func (s *state) countryOfSpan(start, end int) string {
+	for k := start; k < end; k++ {
+		for _, sp := range s.agencySpans {
+			if sp.start == k {
+				return sp.country
+			}
+		}
+		if c, _ := s.countryAt(k, false); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// nameEnd returns the end of a person's name starting at token i, or i.
+// A name is two or more capitalised words, with particles (ben, ould, al-,
+// de), initials (J.T.) and a regnal number (Mohammed VI) allowed.
+func (s *state) nameEnd(i int) int {
+	if !s.nameWord(i, true) {
+		return i
+	}
+	words := 1
+	k := i + 1
+	for k < len(s.toks) && !s.toks[k].Break {
+		t := s.toks[k]
+		switch {
+		case t.Fold == "." && k+1 < len(s.toks) && isInitial(s.toks[k-1]) && s.nameWord(k+1, false):
+			k++ // the dot of an initial
+			continue
+		case t.Join == 0 && !isInitial(s.toks[k-1]) && s.toks[k-1].Word:
+			// a word glued to the previous without space or joiner is not a new word
+		case isRoman(t) && words >= 1 && t.Join == ' ':
+			return k + 1
+		case t.Word && particles[t.Fold] && k+1 < len(s.toks) && s.nameWord(k+1, false) && !s.toks[k+1].Break:
+			k++
+			continue
+		case s.nameWord(k, false):
+			words++
+			k++
+			continue
+		}
+		break
+	}
+	if words < 2 {
+		return i
+	}
+	return k
+}
+
+// nameWord tells whether token k can be part of a name.
+func (s *state) nameWord(k int, first bool) bool {
+	t := s.toks[k]
+	if !t.Word || !t.Cap {
+		return false
+	}
+	if isInitial(t) && k+1 < len(s.toks) && s.toks[k+1].Fold == "." {
+		// "M." is Monsieur in French news, not an initial
+		return t.Fold != "m"
+	}
+	if t.Caps && len(t.Fold) > 3 {
+		return false // an acronym
+	}
+	if t.Caps && !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) {
+		return false // "MG Oamen" yes, "DGSN" no
+	}
+	if first && (honorifics[t.Fold] || particles[t.Fold]) && t.Fold != "al" && t.Fold != "el" && t.Fold != "abd" && t.Fold != "abou" && t.Fold != "abu" {
+		return false
+	}
+	if stopCap[t.Fold] || roleHeads[t.Fold] || rankTitles[t.Fold] || honorifics[t.Fold] || titleWords[t.Fold] {
+		return false
+	}
+	if mi := s.cover[k]; mi >= 0 {
+		afterParticle := k > 0 && (s.toks[k-1].Fold == "al" || s.toks[k-1].Fold == "el") && s.matches[mi].start == k
+		for _, tg := range s.matches[mi].targets {
+			switch {
+			case tg.kind == KindOfficial:
+				return true
+			case afterParticle && (tg.kind == KindDemonym || tg.kind == KindCountry || tg.kind == KindPlace):
+				return true // "Al Kuwaiti", "El Masri": a name
+			case tg.flags&ambiguous == 0:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isInitial(t Token) bool { return t.Word && t.Cap && len(t.Fold) == 1 }
+
+func isRoman(t Token) bool {
+	if !t.Word || !t.Caps {
+		return false
+	}
+	for _, c := range t.Fold {
+		if c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameText is a name as written, with the dots of initials.
+func (s *state) nameText(start, end int) string {
+	return s.surface(start, end)
+}
+
+// namedAfterPlace: "stade Prince Moulay Abdellah", "Prince Moulay Abdellah
+// Stadium", "amphithéâtre Général Mamadou Niang", "le plan Mattei".
+func (s *state) namedAfterPlace(start, end int) bool {
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		t := s.toks[k]
+		if !t.Word {
+			break
+		}
+		if placeNouns[t.Fold] {
+			return true
+		}
+		if !rankTitles[t.Fold] && !honorifics[t.Fold] && !t.Cap {
+			break
+		}
+	}
+	if end < len(s.toks) && s.toks[end].Word && placeNouns[s.toks[end].Fold] && s.toks[end].Cap {
+		return true
+	}
+	return false
+}
+
+// rolesAround finds the titles of the office of the person named at
+// [start,end): before the name ("le ministre de l'Intérieur, X", "le
+// général X", "Interior Minister X") and in apposition after it ("X,
+// directeur général de la Sûreté nationale").
+func (s *state) rolesAround(start, end int) [][2]int {
+	var roles [][2]int
+	k := start - 1
+	// honorific: "M. X", "Mr X" — not a role, but what stands before it may be
+	if k >= 0 && s.toks[k].Fold == "." && k > 0 && honorifics[s.toks[k-1].Fold] {
+		k -= 2
+	} else if k >= 0 && honorifics[s.toks[k].Fold] {
+		k--
+	}
+	for chunk := 0; chunk < 2 && k >= 0; chunk++ {
+		comma := false
+		if s.toks[k].Fold == "," {
+			comma = true
+			k--
+		}
+		r, ok := s.roleEndingAt(k, comma)
+		if !ok {
+			break
+		}
+		roles = append(roles, r)
+		k = r[0] - 1
+		for k >= 0 && s.toks[k].Word && determiners[s.toks[k].Fold] {
+			k--
+		}
+		if k < 0 || s.toks[k].Fold != "," {
+			break
+		}
+	}
+	if r, ok := s.roleAfter(end); ok {
+		roles = append(roles, r)
+	}
+	var out [][2]int
+	for _, r := range roles {
+		if !s.roleIsPublic(r) {
+			return nil
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// determiners open a role phrase.
+var determiners = set("le", "la", "les", "l", "un", "une", "son", "sa", "ses", "leur", "the", "a", "an", "his", "her", "their", "its", "notre", "our", "du", "des", "de", "d", "par", "by", "au", "aux")
+
+// breakers end a role phrase read backwards: verbs and conjunctions.
+var breakers = set("a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "qui", "que", "dont", "ou",
+	"selon", "avec", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "who", "which", "that",
+	"met", "with", "when", "while", "after", "before", "et", "and", "mais", "but", "entre", "between", "for", "pour",
+	"chez", "aupres", "sous", "under")
+
+func (s *state) isBreaker(t Token) bool {
+	if !t.Word {
+		return true
+	}
+	if breakers[t.Fold] {
+		return true
+	}
+	if t.Cap {
+		return false
+	}
+	// French past participles and English preterites: "rencontré",
+	// "reçue", "welcomed".
+	w := s.text[t.Start:t.End]
+	for _, suf := range []string{"é", "ée", "és", "ées", "ed"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleEndingAt reads a role phrase whose last token is k: it starts at the
+// first role head after the nearest breaker, extended left over the words
+// that qualify it ("Italian Interior Minister").
+func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
+	if k < 0 || !s.toks[k].Word {
+		return [2]int{}, false
+	}
+	// Without a comma the title touches the name: "le général X", "Interior
+	// Minister X", "le préfet de police X".
+	w := k
+	for w > 0 && k-w < 14 {
+		t := s.toks[w-1]
+		if !t.Word || s.toks[w].Break || s.isBreaker(t) && !(t.Fold == "et" || t.Fold == "and") {
+			break
+		}
+		if w >= 2 && s.nameWord(w-1, false) && s.nameWord(w-2, false) {
+			break // another person's name
+		}
+		w--
+	}
+	head := -1
+	for h := w; h <= k; h++ {
+		if roleHeads[s.toks[h].Fold] && !(s.toks[h].Fold == "garde" && !(h+1 <= k && s.toks[h+1].Fold == "des")) {
+			head = h
+			break
+		}
+	}
+	if head < 0 {
+		return [2]int{}, false
+	}
+	if !comma && !rankTitles[s.toks[k].Fold] && !s.titleTouches(head, k) {
+		return [2]int{}, false
+	}
+	start := head
+	for start > w {
+		t := s.toks[start-1]
+		if determiners[t.Fold] || !(t.Cap || s.cover[start-1] >= 0) || stopCap[t.Fold] && !roleHeads[t.Fold] {
+			break
+		}
+		start--
+	}
+	// "ancien ministre", "former president": not in office
+	if start > 0 && formerWords[s.toks[start-1].Fold] || formerWords[s.toks[start].Fold] {
+		return [2]int{start, k + 1}, true // roleIsPublic rejects it
+	}
+	return [2]int{start, k + 1}, true
+}
+
+// titleTouches: without a comma, a title written before a name must end in
+// a rank or office word or a body ("le préfet de police X", "le directeur
+// de la DGSN X" is too odd to read): the last word is a role head, or the
+// phrase is a rank with its complement ("général de brigade", "capitaine
+// de vaisseau", "général-major").
+func (s *state) titleTouches(head, k int) bool {
+	if roleHeads[s.toks[k].Fold] || rankTitles[s.toks[k].Fold] {
+		return true
+	}
+	if !rankTitles[s.toks[head].Fold] {
+		return false
+	}
+	return k-head <= 3
+}
+
+// roleAfter reads an apposition after a name: ", directeur général de la
+// Sûreté nationale", ", Tunisia's foreign minister".
+func (s *state) roleAfter(end int) ([2]int, bool) {
+	if end >= len(s.toks) || s.toks[end].Fold != "," {
+		return [2]int{}, false
+	}
+	k := end + 1
+	for k < len(s.toks) && s.toks[k].Word && determiners[s.toks[k].Fold] && !s.toks[k].Break {
+		k++
+	}
+	start := k
+	head := -1
+	for j := k; j < len(s.toks) && j < k+5; j++ {
+		t := s.toks[j]
+		if !t.Word || t.Break && j > k {
+			break
+		}
+		if roleHeads[t.Fold] {
+			head = j
+			break
+		}
+		if !(t.Cap || s.cover[j] >= 0 || t.Fold == "s" && t.Join == '\'' || t.Fold == "acting") || s.isBreaker(t) {
+			break
+		}
+	}
+	if head < 0 {
+		return [2]int{}, false
+	}
+	e := head + 1
+	for e < len(s.toks) && e < head+22 {
+		t := s.toks[e]
+		if t.Break || !t.Word && t.Fold != "'" || s.nameEnd(e) > e {
+			break
+		}
+		if breakers[t.Fold] {
+			// "de la Sûreté nationale et de la Surveillance du territoire"
+			if (t.Fold == "et" || t.Fold == "and") && e+1 < len(s.toks) && (connectors[s.toks[e+1].Fold] || s.toks[e+1].Fold == "the") {
+				e++
+				continue
+			}
+			break
+		}
+		e++
+	}
+	return [2]int{start, e}, true
+}
+
+// roleIsPublic rejects roles held no more, or not public.
+func (s *state) roleIsPublic(r [2]int) bool {
+	if r[0] > 0 && formerWords[s.toks[r[0]-1].Fold] {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if notPublicRoles[s.toks[k].Fold] || k == r[0] && formerWords[s.toks[k].Fold] {
+			return false
+		}
+	}
+	return true
+}
+
+// shortMentions links later mentions to the article's people: "M. Koné",
+// "le général Diomandé", "Mr Saied", and a bare surname that only one
+// person of the article bears.
+func (s *state) shortMentions() {
+	owner := map[string]*person{}
+	shared := map[string]bool{}
+	for _, p := range s.people {
+		for _, sn := range p.surnames {
+			if o, ok := owner[sn]; ok && o != p {
+				shared[sn] = true
+			}
+			owner[sn] = p
+		}
+	}
+	inName := make([]bool, len(s.toks))
+	for _, p := range s.people {
+		for _, sp := range p.nameSpans {
+			for k := sp[0]; k < sp[1]; k++ {
+				inName[k] = true
+			}
+		}
+	}
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if !t.Word || !t.Cap || inName[i] || stopCap[t.Fold] || len(t.Fold) < 3 && !t.Caps {
+			continue
+		}
+		// the longest surname (two words, then one) that starts here
+		var p *person
+		n := 0
+		for _, w := range []int{2, 1} {
+			if i+w > len(s.toks) {
+				continue
+			}
+			var words []string
+			ok := true
+			for _, x := range s.toks[i : i+w] {
+				if !x.Word || inName[i] {
+					ok = false
+				}
+				words = append(words, x.Fold)
+			}
+			key := strings.Join(words, " ")
+			if ok && owner[key] != nil && !shared[key] {
+				p, n = owner[key], w
+				break
+			}
+		}
+		if p == nil {
+			continue
+		}
+		// a capitalised word right after makes it another name
+		if i+n < len(s.toks) && s.nameWord(i+n, false) && s.toks[i+n].Join == ' ' && !s.toks[i+n].Break {
+			continue
+		}
+		start := i
+		if i >= 2 && s.toks[i-1].Fold == "." && honorifics[s.toks[i-2].Fold] {
+			start = i - 2
+		} else if i >= 1 && (honorifics[s.toks[i-1].Fold] || rankTitles[s.toks[i-1].Fold]) && s.toks[i-1].Word {
+			start = i - 1
+		}
+		p.mentions = append(p.mentions, s.mention(start, i+n))
+		i += n - 1
+	}
+}
+
+// fuzzyOfficial finds a gazetteer official whose name is a near spelling.
+func (x *Extractor) fuzzyOfficial(key string) *gazetteer.Official {
+	if len(key) < 8 {
+		return nil
+	}
+	for k, o := range x.officialKeys {
+		if k[0] == key[0] && sameperson(k, key) {
+			return o
+		}
+	}
+	return nil
+}
+
+// finishPeople turns people into entities, with the agencies their roles name.
+func (s *state) finishPeople() {
+	for _, p := range s.people {
+		id := slug.Make(p.name)
+		if p.official != nil {
+			id = p.official.ID
+		}
+		e := s.entity(KindOfficial, id)
+		e.Name = p.name
+		e.Country = p.country
+		e.Roles = p.roles
+		if len(e.Roles) == 0 && p.official != nil && len(p.official.Roles) > 0 {
+			e.Roles = []string{p.official.Roles[len(p.official.Roles)-1].Title(s.x.lang)}
+		}
+		for _, r := range p.roleSpans {
+			for _, sp := range s.agencySpans {
+				if sp.start >= r[0] && sp.end <= r[1] {
+					e.Agencies = appendNew(e.Agencies, sp.id)
+				}
+			}
+		}
+		sort.SliceStable(p.mentions, func(i, j int) bool {
+			a, b := p.mentions[i].Loc, p.mentions[j].Loc
+			if a.Field != b.Field {
+				return a.Field < b.Field
+			}
+			return a.Start < b.Start
+		})
+		e.Mentions = append(e.Mentions, p.mentions...)
+	}
+}
