@@ -37,9 +37,15 @@ func (s *state) resolveAgency(m *match, ts []target) {
 		s.addAgency(a, m.start, m.end)
 		return
 	}
-	// "police nationale du Mali", "la Sûreté nationale marocaine": a
-	// country right after the name decides.
-	if cc, end := s.qualifierAfter(m.end); cc != "" {
+	// "police nationale du Mali", "la Sûreté nationale marocaine", "the
+	// Turkish National Police": a country right after or before decides.
+	cc, end := s.qualifierAfter(m.end)
+	start := m.start
+	if cc == "" && (len(ts) > 1 || ts[0].flags&generic != 0) {
+		cc, start = s.countryBefore(m.start)
+		end = m.end
+	}
+	if cc != "" {
 		var chosen *gazetteer.Agency
 		for _, t := range ts {
 			if t.country == cc {
@@ -51,7 +57,7 @@ func (s *state) resolveAgency(m *match, ts []target) {
 			chosen = s.x.nationalBody(ts[0].id, cc)
 		}
 		if chosen != nil {
-			s.addAgency(chosen, m.start, end)
+			s.addAgency(chosen, start, end)
 			return
 		}
 	}
@@ -83,6 +89,20 @@ func (s *state) resolveAgency(m *match, ts []target) {
 	a := s.x.g.Agency(t.id)
 	if a == nil {
 		return
+	}
+	// A national body named by a descriptive name ("Direction du
+	// renseignement et de la sécurité") in an article that never speaks of
+	// its country is some other state's body of the same description.
+	if a.Country != "" && t.flags&exactCase == 0 && s.countryEvidence[a.Country] == 0 && descriptive(a, s.surface(m.start, m.end)) {
+		return
+	}
+	if amb && s.acronymInContext(m.start) {
+		amb = false
+	}
+	// A short national acronym ("CAF") in an article that never speaks of
+	// its country may be another body's: it needs the body named otherwise.
+	if a.Country != "" && t.flags&exactCase != 0 && s.countryEvidence[a.Country] == 0 && len(s.surface(m.start, m.end)) <= 3 {
+		amb = true
 	}
 	if amb {
 		s.pendingAmbiguous = append(s.pendingAmbiguous, pendingAgency{agency: a, start: m.start, end: m.end})
@@ -155,15 +175,18 @@ func (s *state) countryAt(k int, adjectiveOnly bool) (string, int) {
 }
 
 // countryBefore reads a demonym or a country right before token start:
-// "Italian Interior Minister", "US Navy", "Tunisia's foreign minister".
+// "Italian Interior Minister", "US Navy", "Tunisia's foreign minister". The
+// new start takes in a demonym or a name used as an adjective, not a
+// possessive: "Spain's" is a noun phrase of its own.
 func (s *state) countryBefore(start int) (string, int) {
 	k := start - 1
 	if k < 0 || s.toks[start].Break {
 		return "", start
 	}
-	// possessive: Tunisia ' s
+	possessive := false
 	if s.toks[k].Fold == "s" && s.toks[k].Join == '\'' && k > 0 {
 		k--
+		possessive = true
 	}
 	mi := s.cover[k]
 	if mi < 0 || s.matches[mi].end != k+1 {
@@ -173,6 +196,9 @@ func (s *state) countryBefore(start int) (string, int) {
 	for _, t := range m.targets {
 		switch t.kind {
 		case KindDemonym, KindCountry:
+			if possessive {
+				return t.id, start
+			}
 			return t.id, m.start
 		}
 	}
@@ -196,6 +222,9 @@ func (x *Extractor) nationalBody(id, cc string) *gazetteer.Agency {
 				return a
 			}
 		}
+	}
+	if a := x.bodyOfKind(cc, proto.Kind, proto.NameFR); a != nil && !a.Synthetic {
+		return a
 	}
 	return x.synthetic(proto.NameFR, proto.NameEN, proto.Kind, cc)
 }
@@ -508,6 +537,7 @@ func (s *state) ministriesFromTitles() {
 				continue
 			}
 			portfolio, end = p, k+n
+			end = s.titleContinues(end)
 			if c, e := s.qualifierAfter(end); c != "" && cc == "" {
 				cc, end = c, e
 			}
@@ -670,4 +700,189 @@ func (x *Extractor) ministry(cc, portfolio string) *gazetteer.Agency {
 	a := x.synthetic(portfolioFR[portfolio], portfolioEN[portfolio], "ministry", cc)
 	a.ID = "ministere-" + map[string]string{"interior": "interieur", "foreign": "affaires-etrangeres", "justice": "justice", "defence": "defense"}[portfolio] + "-" + strings.ToLower(cc)
 	return a
+}
+
+// descriptive tells whether a name is made of common words headed by a
+// word such as "Direction" or "Service", rather than a proper name
+// ("Guardia Civil", "Scotland Yard").
+func descriptive(a *gazetteer.Agency, written string) bool {
+	f := strings.Fields(Fold(written))
+	return len(f) > 0 && bodyHeads[f[0]] && !properBodyWords[f[0]]
+}
+
+// acronymInContext: an ambiguous acronym reads as the body after a
+// determiner ("l'UA", "the UN", "les FAR") or before a capitalised title
+// ("UN Secretary-General"), outside a heading in capitals.
+func (s *state) acronymInContext(i int) bool {
+	prev, next := i-1, i+1
+	if prev >= 0 && s.toks[prev].Word && s.toks[prev].Caps || next < len(s.toks) && s.toks[next].Word && s.toks[next].Caps {
+		return false // a heading in capitals
+	}
+	if prev >= 0 && !s.toks[i].Break && s.toks[prev].Word && determiners[s.toks[prev].Fold] {
+		return true
+	}
+	return next < len(s.toks) && !s.toks[next].Break && s.toks[next].Word && s.toks[next].Cap && s.toks[next].Join != 0
+}
+
+// cityHeads are bodies named by their city: "la préfecture de police de
+// Tanger", "la Cour de cassation de Dubaï", "the investigating court in
+// Marbella", "le bureau central national d'Interpol à Paris".
+var cityHeads = [][]string{
+	{"cour", "de", "cassation"}, {"cour", "d", "appel"}, {"cour", "supreme"}, {"tribunal", "de", "premiere", "instance"},
+	{"tribunal", "correctionnel"}, {"tribunal", "militaire"}, {"tribunal"}, {"parquet"}, {"prefecture", "de", "police"},
+	{"police"}, {"bureau", "central", "national"}, {"court"}, {"prosecutor", "s", "office"},
+}
+
+// cityBodies reads bodies named by their city; their tokens are consumed so
+// that the dictionary's reading of a part ("Préfecture de police") yields.
+func (s *state) cityBodies() {
+	for i := 0; i < len(s.toks); i++ {
+		head := s.wordsAt(i, cityHeads)
+		if head == 0 {
+			continue
+		}
+		k := i + head
+		// "d'Interpol", "of Interpol"
+		if k+1 < len(s.toks) && (s.toks[k].Fold == "d" || s.toks[k].Fold == "of" || s.toks[k].Fold == "de") && s.toks[k+1].Fold == "interpol" {
+			k += 2
+		}
+		if k >= len(s.toks) || !s.toks[k].Word || s.toks[k].Break || !(connectors[s.toks[k].Fold] || s.toks[k].Fold == "a" || s.toks[k].Fold == "in") {
+			continue
+		}
+		k++
+		if k < len(s.toks) && (s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+			k++
+		}
+		place, cc, end := s.placeAt(k)
+		if place == "" {
+			continue
+		}
+		start := i
+		// English adjectives before "court": "the investigating court"
+		if s.toks[i].Fold == "court" {
+			for start > 0 && start > i-2 && s.toks[start-1].Word && !s.toks[start-1].Cap && !determiners[s.toks[start-1].Fold] && !s.toks[start].Break {
+				start--
+			}
+		}
+		name := upperFirst(s.surface(start, end))
+		a := &gazetteer.Agency{ID: slug.Make(name), NameFR: name, NameEN: name, Country: cc, Kind: "other", Synthetic: true}
+		s.addAgency(a, start, end)
+		s.consume(start, end)
+		i = end - 1
+	}
+}
+
+// wordsAt returns the length of the longest word sequence of list at token i.
+func (s *state) wordsAt(i int, list [][]string) int {
+	best := 0
+	for _, words := range list {
+		if len(words) <= best || i+len(words) > len(s.toks) {
+			continue
+		}
+		ok := true
+		for j, w := range words {
+			t := s.toks[i+j]
+			if !t.Word || t.Fold != w || j > 0 && t.Break {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(words)
+		}
+	}
+	return best
+}
+
+// placeAt reads a city or place at token k.
+func (s *state) placeAt(k int) (name, cc string, end int) {
+	if k >= len(s.toks) || s.cover[k] < 0 || s.matches[s.cover[k]].start != k {
+		return "", "", k
+	}
+	m := s.matches[s.cover[k]]
+	for _, t := range m.targets {
+		if t.kind == KindPlace && t.flags&ambiguous == 0 {
+			return t.id, t.country, m.end
+		}
+	}
+	return "", "", k
+}
+
+func (s *state) consume(start, end int) {
+	for k := start; k < end; k++ {
+		s.consumed[k] = true
+	}
+}
+
+// staffHeads name a general staff: "l'état-major général des armées
+// mauritaniennes", "l'état-major général des FAR".
+var staffHeads = [][]string{
+	{"etat", "major", "general", "des", "armees"}, {"etat", "major", "general", "des", "forces", "armees"},
+	{"etat", "major", "des", "armees"}, {"etat", "major", "general"}, {"etat", "major", "de", "l", "armee"},
+	{"general", "staff", "of", "the", "armed", "forces"}, {"general", "staff"},
+}
+
+// generalStaffs reads a country's general staff, named with its country,
+// its armed forces or in an article about one country.
+func (s *state) generalStaffs() {
+	for i := 0; i < len(s.toks); i++ {
+		n := s.wordsAt(i, staffHeads)
+		if n == 0 {
+			continue
+		}
+		end := i + n
+		cc, qend := s.qualifierAfter(end)
+		if cc == "" {
+			// "des FAR": the armed forces named by their acronym
+			if end+1 < len(s.toks) && (s.toks[end].Fold == "des" || s.toks[end].Fold == "de") {
+				if mi := s.cover[end+1]; mi >= 0 {
+					for _, t := range s.matches[mi].targets {
+						if t.kind == KindAgency && t.country != "" {
+							cc, qend = t.country, s.matches[mi].end
+						}
+					}
+				}
+			}
+		}
+		if cc == "" && n >= 4 {
+			cc, qend = s.dominantCountry(), end
+		}
+		if cc == "" {
+			continue
+		}
+		c := s.x.g.Country(cc)
+		if c == nil {
+			continue
+		}
+		a := &gazetteer.Agency{ID: "etat-major-general-des-armees-" + strings.ToLower(cc),
+			NameFR: "État-major général des armées (" + c.Name("fr") + ")", NameEN: "General Staff of the Armed Forces (" + c.Name("en") + ")",
+			Country: cc, Kind: "military", Synthetic: true}
+		s.addAgency(a, i, qend)
+		s.consume(i, qend)
+		i = qend - 1
+	}
+}
+
+// titleContinues extends a ministry's title over the portfolios joined to
+// it: "des Affaires étrangères, du Commonwealth et du Développement".
+func (s *state) titleContinues(end int) int {
+	for end+2 < len(s.toks) {
+		t := s.toks[end]
+		if !(t.Fold == "," || t.Fold == "et" || t.Fold == "and") || s.toks[end+1].Break {
+			break
+		}
+		k := end + 1
+		for k < len(s.toks) && s.toks[k].Word && (connectors[s.toks[k].Fold] || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+			k++
+		}
+		if k == end+1 || k >= len(s.toks) || !s.toks[k].Word || !s.toks[k].Cap || s.toks[k].Break {
+			break
+		}
+		k++
+		for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Break && s.toks[k].Fold != "et" && s.toks[k].Fold != "and" && !s.isBreaker(s.toks[k]) {
+			k++
+		}
+		end = k
+	}
+	return end
 }

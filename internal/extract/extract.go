@@ -118,11 +118,14 @@ type state struct {
 	matches []match
 	// cover maps a token to the match that covers it (-1 for none).
 	cover []int
+	// consumed marks tokens a rule has read as a whole, so that the
+	// dictionary's reading of a part of them yields.
+	consumed []bool
 	// entities by kind and id
 	ents map[Kind]map[string]*Entity
 	// countryEvidence counts direct mentions of each country (names,
 	// demonyms, places), which decide between ambiguous readings.
-	countryEvidence map[string]int
+	countryEvidence  map[string]int
 	people           []*person
 	officialMatches  []officialMatch
 	pendingAmbiguous []pendingAgency
@@ -141,6 +144,8 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.findMatches()
 	s.countDirectEvidence()
 	s.learnAcronyms()
+	s.cityBodies()
+	s.generalStaffs()
 	s.resolveMatches()
 	s.qualifiedBodies()
 	s.findPeople()
@@ -156,6 +161,7 @@ func (x *Extractor) Extract(in Input) *Result {
 
 func (s *state) findMatches() {
 	s.cover = make([]int, len(s.toks))
+	s.consumed = make([]bool, len(s.toks))
 	for i := range s.cover {
 		s.cover[i] = -1
 	}
@@ -257,6 +263,12 @@ func (s *state) best(ts []target, country func(target) string, needSupport bool)
 func (s *state) resolveMatches() {
 	for mi := range s.matches {
 		m := &s.matches[mi]
+		if s.consumed[m.start] {
+			// read by a rule as part of a longer name; a place inside still
+			// places the article
+			s.placesInside(m)
+			continue
+		}
 		byKind := map[Kind][]target{}
 		for _, t := range m.targets {
 			k := t.kind
@@ -317,6 +329,24 @@ func (s *state) resolveMatches() {
 		if ts := byKind[KindRegion]; len(ts) > 0 {
 			e := s.entity(KindRegion, ts[0].id)
 			e.Mentions = append(e.Mentions, mention)
+		}
+	}
+}
+
+// placesInside counts the countries a consumed match names.
+func (s *state) placesInside(m *match) {
+	for _, t := range m.targets {
+		cc := ""
+		switch t.kind {
+		case KindCountry, KindDemonym:
+			cc = t.id
+		case KindPlace:
+			cc = t.country
+		}
+		if cc != "" && t.flags&ambiguous == 0 {
+			e := s.entity(KindCountry, cc)
+			e.Mentions = append(e.Mentions, s.mention(m.start, m.end))
+			return
 		}
 	}
 }

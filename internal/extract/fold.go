@@ -15,7 +15,7 @@ import (
 const foldTableSize = 0x2000
 
 var (
-	foldTable [foldTableSize]string
+	foldTable  [foldTableSize]string
 	stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 )
 

@@ -131,12 +131,15 @@ var bodyHeads = set(
 	"general", "generale", "central", "centrale", "bundeskriminalamt", "policia", "polizia", "guardia",
 )
 
+// properBodyWords head names that are proper nouns in another language.
+var properBodyWords = set("guardia", "policia", "polizia", "bundeskriminalamt", "politie", "garda")
+
 // bodyKinds are the words that name a kind of national body: "police",
 // "army". "police malienne", "the Nigerian Navy", "la police de Dubaï".
 var bodyKinds = map[string]string{
 	"police": "police", "polices": "police",
 	"gendarmerie": "gendarmerie",
-	"armee": "military", "armees": "military", "army": "military", "forces armees": "military",
+	"armee":       "military", "armees": "military", "army": "military", "forces armees": "military",
 	"armed forces": "military", "military": "military", "defense": "military",
 	"marine": "navy", "navy": "navy", "naval forces": "navy",
 	"douane": "customs", "douanes": "customs", "customs": "customs",
