@@ -115,6 +115,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "digest: build failed; the previous output was left as it was")
 		return 1
 	}
+	for _, w := range stats.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 	fmt.Fprintln(stdout, "digest:", stats)
 	return 0
 }

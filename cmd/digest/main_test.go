@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,5 +110,82 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if code, _, _ := digest(t); code != 2 {
 		t.Errorf("no command: %d", code)
+	}
+}
+
+func TestExtractJSON(t *testing.T) {
+	code, out, errOut := digest(t, "extract", "--json", "--source", "../..", "../../content/2025-11-25-mali-maroc-interpol.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Articles []struct {
+			File      string `json:"file"`
+			Lang      string `json:"lang"`
+			Countries []struct {
+				Code     string   `json:"code"`
+				Name     string   `json:"name"`
+				Mentions int      `json:"mentions"`
+				Surfaces []string `json:"surfaces"`
+			} `json:"countries"`
+			Officials []struct {
+				ID       string   `json:"id"`
+				Country  string   `json:"country"`
+				Roles    []string `json:"roles"`
+				Surfaces []string `json:"surfaces"`
+			} `json:"officials"`
+			Regions  []map[string]any `json:"regions"`
+			Places   []map[string]any `json:"places"`
+			Agencies []map[string]any `json:"agencies"`
+			Themes   []map[string]any `json:"themes"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Articles) != 1 {
+		t.Fatalf("%d articles", len(doc.Articles))
+	}
+	a := doc.Articles[0]
+	if a.File != "../../content/2025-11-25-mali-maroc-interpol.md" || a.Lang != "fr" {
+		t.Errorf("file %q lang %q", a.File, a.Lang)
+	}
+	if len(a.Countries) != 2 || a.Countries[0].Code != "MA" || a.Countries[1].Code != "ML" || a.Countries[0].Mentions < a.Countries[1].Mentions {
+		t.Errorf("countries %+v, want MA then ML, by mentions", a.Countries)
+	}
+	var kone bool
+	for _, o := range a.Officials {
+		if o.ID == "youssouf-kone" {
+			kone = o.Country == "ML" && len(o.Roles) > 0 && o.Roles[0] == "directeur général de la police nationale du Mali" &&
+				strings.Contains(strings.Join(o.Surfaces, "|"), "M. Koné")
+		}
+	}
+	if !kone {
+		t.Errorf("Youssouf Koné not read as the issue says: %+v", a.Officials)
+	}
+	if a.Regions == nil || a.Places == nil || a.Agencies == nil || a.Themes == nil {
+		t.Error("a list is null instead of []")
+	}
+	// byte-identical from run to run
+	_, again, _ := digest(t, "extract", "--json", "--source", "../..", "../../content/2025-11-25-mali-maroc-interpol.md")
+	if again != out {
+		t.Error("two runs differ")
+	}
+}
+
+func TestExtractBadFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.md"), []byte("+++\ntitle = \"Mali\"\ndate = 2025-01-01\n+++\nLe Mali.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.md"), []byte("+++\ntitle = 1\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := digest(t, "extract", "--json", "--source", dir, dir)
+	if code != 1 || !strings.Contains(errOut, "bad.md:2:") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, `"code": "ML"`) {
+		t.Errorf("the good file was not printed:\n%s", out)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"digest"
 	"digest/internal/config"
 	"digest/internal/content"
+	"digest/internal/extract"
 	"digest/internal/markdown"
 	"digest/internal/output"
 	"digest/internal/render"
@@ -35,13 +36,17 @@ type Options struct {
 // Stats are the figures of a build.
 type Stats struct {
 	Articles int
+	Entities int // distinct countries, regions, agencies, officials and themes tagged
 	Pages    int // HTML pages, aliases included
 	Aliases  int
 	Static   int
 	Drafts   int // left out
 	Future   int // left out
+	// Warnings are problems that do not stop the build, one line each.
+	Warnings []string
 	Output   string
 	Load     time.Duration
+	Enrich   time.Duration
 	Render   time.Duration
 	Write    time.Duration
 	Total    time.Duration
@@ -52,16 +57,18 @@ func (s *Stats) String() string {
 	if s.Drafts+s.Future > 0 {
 		skipped = fmt.Sprintf(" (left out: %s, %s)", plural(s.Drafts, "draft"), plural(s.Future, "future"))
 	}
-	return fmt.Sprintf("%s%s, %s (%s), %s → %s in %d ms (load %d, render %d, write %d)",
-		plural(s.Articles, "article"), skipped, plural(s.Pages, "page"), plural(s.Aliases, "alias"),
+	return fmt.Sprintf("%s%s, %s, %s (%s), %s → %s in %d ms (load %d, enrich %d, render %d, write %d)",
+		plural(s.Articles, "article"), skipped, plural(s.Entities, "entity"), plural(s.Pages, "page"), plural(s.Aliases, "alias"),
 		plural(s.Static, "static file"), s.Output,
-		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds())
+		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Enrich.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds())
 }
 
 func plural(n int, word string) string {
 	switch {
 	case n == 1 || word == "future":
 		return fmt.Sprintf("%d %s", n, word)
+	case strings.HasSuffix(word, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	case strings.HasSuffix(word, "s"):
 		return fmt.Sprintf("%d %ses", n, word)
 	}
@@ -73,6 +80,9 @@ type Site struct {
 	Config   *config.Config
 	Dir      string
 	Articles []*content.Article
+	// Entities are the enrichment of each article, in the same order.
+	Entities  []*extract.Result
+	Extractor *extract.Extractor
 	Markdown *markdown.Converter
 	Renderer *render.Renderer
 	Result   *content.Result
@@ -113,6 +123,9 @@ func Load(opts Options) (*Site, error) {
 	}
 	if res != nil {
 		s.Result, s.Articles = res, res.Articles
+	}
+	if s.Extractor, err = NewExtractor(opts, cfg); err != nil {
+		errs = append(errs, err)
 	}
 	strs, err := render.LoadStrings(dirFS(filepath.Join(opts.Source, "i18n")))
 	if err != nil {
@@ -180,6 +193,12 @@ func Run(opts Options) (*Stats, error) {
 	}
 	stats := &Stats{Articles: len(site.Articles), Output: dest, Drafts: site.Result.Drafts, Future: site.Result.Future}
 	stats.Load = time.Since(start)
+
+	t0 := time.Now()
+	site.Enrich()
+	stats.Entities = site.EntityCount()
+	stats.Warnings = site.Warnings()
+	stats.Enrich = time.Since(t0)
 
 	t := time.Now()
 	files, err := site.Render()
@@ -259,6 +278,9 @@ func (s *Site) Render() (output.Site, error) {
 	var jobs []job
 	for i, a := range s.Articles {
 		articles[i] = &render.Article{Article: a, URL: cfg.Sections.Articles + "/" + a.Slug + "/"}
+		if i < len(s.Entities) {
+			articles[i].Entities = s.Entities[i]
+		}
 		jobs = append(jobs, job{out: articles[i].URL + "index.html", page: &render.Page{
 			Kind: render.KindArticle, Title: a.Title, Path: articles[i].URL, Article: articles[i]}})
 		for _, alias := range a.Aliases {

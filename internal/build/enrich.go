@@ -58,3 +58,32 @@ func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result
 	wg.Wait()
 	return results
 }
+
+// Enrich runs the extractor over the site's articles.
+func (s *Site) Enrich() {
+	s.Entities = Enrich(s.Extractor, s.Articles)
+}
+
+// EntityCount counts the distinct entities of the site, by kind and id.
+func (s *Site) EntityCount() int {
+	seen := map[string]bool{}
+	for _, r := range s.Entities {
+		for kind, list := range map[string][]*extract.Entity{"c": r.Countries, "r": r.Regions, "a": r.Agencies, "o": r.Officials, "t": r.Themes} {
+			for _, e := range list {
+				seen[kind+"/"+e.ID] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// Warnings are what the enrichment found odd in front matter, one line a problem.
+func (s *Site) Warnings() []string {
+	var out []string
+	for i, r := range s.Entities {
+		for _, w := range r.Warnings {
+			out = append(out, s.Articles[i].Path+": "+w)
+		}
+	}
+	return out
+}

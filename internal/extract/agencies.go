@@ -33,8 +33,12 @@ func (s *state) addAgency(a *gazetteer.Agency, start, end int) *Entity {
 
 // resolveAgency reads a dictionary match that names one or more agencies.
 func (s *state) resolveAgency(m *match, ts []target) {
-	if a, ok := s.learned[s.surface(m.start, m.end)]; ok {
+	written := s.surface(m.start, m.end)
+	if a, ok := s.learned[written]; ok {
 		s.addAgency(a, m.start, m.end)
+		return
+	}
+	if s.definedOther[written] {
 		return
 	}
 	// "police nationale du Mali", "la Sûreté nationale marocaine", "the
@@ -72,6 +76,15 @@ func (s *state) resolveAgency(m *match, ts []target) {
 	if !ok {
 		return
 	}
+	// "Police nationale du Mali" as one name: the name holds its country.
+	if shared && s.countryEvidence[t.country] == 0 {
+		for _, c := range ts {
+			if c.country != "" && s.spanNamesCountry(m.start, m.end, c.country) {
+				t, shared = c, false
+				break
+			}
+		}
+	}
 	if shared && s.countryEvidence[t.country] == 0 {
 		// No country of the article owns this name: an international body
 		// of that name if there is one; else it says too little to tag.
@@ -93,17 +106,14 @@ func (s *state) resolveAgency(m *match, ts []target) {
 	// A national body named by a descriptive name ("Direction du
 	// renseignement et de la sécurité") in an article that never speaks of
 	// its country is some other state's body of the same description.
-	if a.Country != "" && t.flags&exactCase == 0 && s.countryEvidence[a.Country] == 0 && descriptive(a, s.surface(m.start, m.end)) {
+	if a.Country != "" && t.flags&exactCase == 0 && s.countryEvidence[a.Country] == 0 && descriptive(a, s.surface(m.start, m.end)) &&
+		!s.spanNamesCountry(m.start, m.end, a.Country) {
 		return
 	}
 	if amb && s.acronymInContext(m.start) {
 		amb = false
 	}
-	// A short national acronym ("CAF") in an article that never speaks of
-	// its country may be another body's: it needs the body named otherwise.
-	if a.Country != "" && t.flags&exactCase != 0 && s.countryEvidence[a.Country] == 0 && len(s.surface(m.start, m.end)) <= 3 {
-		amb = true
-	}
+
 	if amb {
 		s.pendingAmbiguous = append(s.pendingAmbiguous, pendingAgency{agency: a, start: m.start, end: m.end})
 		return
@@ -134,7 +144,7 @@ func (s *state) qualifierAfter(end int) (string, int) {
 		return "", end
 	}
 	k := end
-	if connectors[s.toks[k].Fold] && s.toks[k].Word {
+	if s.toks[k].is(wConnectors) && s.toks[k].Word {
 		k++
 		if k < len(s.toks) && (s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the") {
 			k++
@@ -212,13 +222,14 @@ func (x *Extractor) nationalBody(id, cc string) *gazetteer.Agency {
 	if proto == nil {
 		return nil
 	}
-	key := Fold(proto.NameFR)
+	pf := x.agencyFolds[proto]
 	for _, a := range x.agenciesByCountry[cc] {
-		if Fold(a.NameFR) == key || Fold(a.NameEN) == Fold(proto.NameEN) {
+		f := x.agencyFolds[a]
+		if f.en == pf.en && f.en != "" {
 			return a
 		}
-		for _, al := range a.Aliases {
-			if Fold(al) == key {
+		for _, n := range f.names {
+			if n == pf.fr {
 				return a
 			}
 		}
@@ -286,8 +297,11 @@ func (s *state) matchKind(i int) Kind {
 
 // bodyKindAt reads a kind of body ("police", "forces armées") at token i.
 func (s *state) bodyKindAt(i int) (string, int) {
+	if !s.toks[i].is(wBodyKind) {
+		return "", 0
+	}
 	if i+1 < len(s.toks) && s.toks[i+1].Word && !s.toks[i+1].Break {
-		if k, ok := bodyKinds[s.toks[i].Fold+" "+s.toks[i+1].Fold]; ok {
+		if k, ok := bodyKinds2[[2]string{s.toks[i].Fold, s.toks[i+1].Fold}]; ok {
 			return k, 2
 		}
 	}
@@ -305,15 +319,16 @@ func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
 	bestScore := 0
 	for _, a := range x.agenciesByCountry[cc] {
 		score := 0
-		names := Fold(a.NameFR + " | " + a.NameEN + " | " + strings.Join(a.Aliases, " | "))
-		if strings.Contains(" "+names+" ", " "+word+" ") {
+		f := x.agencyFolds[a]
+		names := f.blob
+		if containsWords(names, word) {
 			score += 4
 		}
 		// the body whose name starts with the word ("Police nationale"),
 		// and the one of national scope (its name is shared by other
 		// states' bodies), is the one the kind names
-		for _, n := range append([]string{a.NameFR, a.NameEN}, a.Aliases...) {
-			if strings.HasPrefix(Fold(n)+" ", word+" ") {
+		for _, n := range f.names {
+			if n == word || strings.HasPrefix(n, word+" ") {
 				score += 2
 				break
 			}
@@ -396,7 +411,10 @@ func (s *state) learnAcronyms() {
 				continue
 			}
 		}
-		if !bodyHeads[s.toks[start].Fold] {
+		if !s.toks[start].is(wBodyHeads) {
+			// defined as something that is no body ("Confédération
+			// africaine de football (CAF)"): no gazetteer reading of it here
+			s.definedOther[written] = true
 			continue
 		}
 		cc := ""
@@ -443,64 +461,57 @@ func (s *state) longForm(p int, acr string) int {
 		if !t.Word {
 			break
 		}
-		if t.Break {
-			if t.Cap && initialsMatch(s.toks[j:p], acr) {
-				return j
-			}
-			break
-		}
-		if !t.Cap {
-			continue
-		}
-		if initialsMatch(s.toks[j:p], acr) {
+		if t.Cap && !t.is(wAcronymStop) && initialsMatch(s.toks[j:p], acr) {
 			best = j
+		}
+		if t.Break {
+			break
 		}
 	}
 	return best
 }
 
-// initialsMatch: the significant words' initials spell acr exactly, or acr's
-// letters appear in order in the words, starting with the first word's
-// initial and with every significant word contributing its initial.
+// initialsMatch: the significant words' initials spell acr exactly, or
+// acr's letters appear in order in the words, every significant word giving
+// its initial ("Centre régional de sécurité maritime…" → CRESMAO).
 func initialsMatch(words []Token, acr string) bool {
-	var initials []byte
 	var sig []string
 	for _, w := range words {
 		if !w.Word {
 			return false
 		}
-		if acronymStop[w.Fold] {
-			continue
+		if !w.is(wAcronymStop) {
+			sig = append(sig, w.Fold)
 		}
-		sig = append(sig, w.Fold)
-		initials = append(initials, w.Fold[0])
 	}
-	if len(sig) == 0 {
+	if len(sig) == 0 || len(sig) > len(acr) {
 		return false
 	}
-	if string(initials) == acr {
-		return true
-	}
-	if len(sig) > len(acr) || acr[0] != sig[0][0] {
-		return false
-	}
-	// each significant word gives its initial, in order, and may give more letters
-	k := 0
-	for wi, w := range sig {
+	var spell func(wi, k int) bool
+	spell = func(wi, k int) bool {
+		if wi == len(sig) {
+			return k == len(acr)
+		}
+		w := sig[wi]
 		if k >= len(acr) || acr[k] != w[0] {
 			return false
 		}
 		k++
-		// letters of this word that come next in the acronym (at most the
-		// ones not needed by the following words)
-		rest := len(sig) - wi - 1
-		for c := 1; c < len(w) && k < len(acr)-rest; c++ {
+		// then any number of the word's other letters, in order
+		if spell(wi+1, k) {
+			return true
+		}
+		for c := 1; c < len(w) && k < len(acr); c++ {
 			if w[c] == acr[k] {
 				k++
+				if spell(wi+1, k) {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	return k == len(acr)
+	return spell(0, 0)
 }
 
 func upperFirst(s string) string {
@@ -529,7 +540,7 @@ func (s *state) ministriesFromTitles() {
 			if c, e := s.countryAt(k, true); c != "" {
 				cc, k = c, e
 			}
-			for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Break && (connectors[s.toks[k].Fold] || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+			for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Break && (s.toks[k].is(wConnectors) || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
 				k++
 			}
 			p, n := s.portfolioAt(k)
@@ -680,7 +691,7 @@ func (x *Extractor) ministry(cc, portfolio string) *gazetteer.Agency {
 		if a.Kind != "ministry" {
 			continue
 		}
-		names := Fold(a.NameFR + " | " + a.NameEN + " | " + a.ID)
+		names := x.agencyFolds[a].blob
 		for _, w := range portfolioNames[portfolio] {
 			if strings.Contains(names, w) {
 				if best == nil || len(a.NameFR) < len(best.NameFR) {
@@ -718,7 +729,7 @@ func (s *state) acronymInContext(i int) bool {
 	if prev >= 0 && s.toks[prev].Word && s.toks[prev].Caps || next < len(s.toks) && s.toks[next].Word && s.toks[next].Caps {
 		return false // a heading in capitals
 	}
-	if prev >= 0 && !s.toks[i].Break && s.toks[prev].Word && determiners[s.toks[prev].Fold] {
+	if prev >= 0 && !s.toks[i].Break && s.toks[prev].Word && s.toks[prev].is(wDeterminers) {
 		return true
 	}
 	return next < len(s.toks) && !s.toks[next].Break && s.toks[next].Word && s.toks[next].Cap && s.toks[next].Join != 0
@@ -737,7 +748,10 @@ var cityHeads = [][]string{
 // that the dictionary's reading of a part ("Préfecture de police") yields.
 func (s *state) cityBodies() {
 	for i := 0; i < len(s.toks); i++ {
-		head := s.wordsAt(i, cityHeads)
+		if !s.toks[i].is(wCityHead) {
+			continue
+		}
+		head := s.wordsAt(i, cityHeadIndex)
 		if head == 0 {
 			continue
 		}
@@ -746,7 +760,7 @@ func (s *state) cityBodies() {
 		if k+1 < len(s.toks) && (s.toks[k].Fold == "d" || s.toks[k].Fold == "of" || s.toks[k].Fold == "de") && s.toks[k+1].Fold == "interpol" {
 			k += 2
 		}
-		if k >= len(s.toks) || !s.toks[k].Word || s.toks[k].Break || !(connectors[s.toks[k].Fold] || s.toks[k].Fold == "a" || s.toks[k].Fold == "in") {
+		if k >= len(s.toks) || !s.toks[k].Word || s.toks[k].Break || !(s.toks[k].is(wConnectors) || s.toks[k].Fold == "a" || s.toks[k].Fold == "in") {
 			continue
 		}
 		k++
@@ -760,7 +774,7 @@ func (s *state) cityBodies() {
 		start := i
 		// English adjectives before "court": "the investigating court"
 		if s.toks[i].Fold == "court" {
-			for start > 0 && start > i-2 && s.toks[start-1].Word && !s.toks[start-1].Cap && !determiners[s.toks[start-1].Fold] && !s.toks[start].Break {
+			for start > 0 && start > i-2 && s.toks[start-1].Word && !s.toks[start-1].Cap && !s.toks[start-1].is(wDeterminers) && !s.toks[start].Break {
 				start--
 			}
 		}
@@ -772,10 +786,27 @@ func (s *state) cityBodies() {
 	}
 }
 
-// wordsAt returns the length of the longest word sequence of list at token i.
-func (s *state) wordsAt(i int, list [][]string) int {
-	best := 0
+// headIndex groups word sequences by their first word.
+type headIndex map[string][][]string
+
+func indexHeads(list [][]string) headIndex {
+	ix := headIndex{}
 	for _, words := range list {
+		ix[words[0]] = append(ix[words[0]], words)
+	}
+	return ix
+}
+
+var (
+	cityHeadIndex  = indexHeads(cityHeads)
+	staffHeadIndex = indexHeads(staffHeads)
+)
+
+// wordsAt returns the length of the longest word sequence of the index at
+// token i.
+func (s *state) wordsAt(i int, ix headIndex) int {
+	best := 0
+	for _, words := range ix[s.toks[i].Fold] {
 		if len(words) <= best || i+len(words) > len(s.toks) {
 			continue
 		}
@@ -826,7 +857,10 @@ var staffHeads = [][]string{
 // its armed forces or in an article about one country.
 func (s *state) generalStaffs() {
 	for i := 0; i < len(s.toks); i++ {
-		n := s.wordsAt(i, staffHeads)
+		if !s.toks[i].is(wStaffHead) {
+			continue
+		}
+		n := s.wordsAt(i, staffHeadIndex)
 		if n == 0 {
 			continue
 		}
@@ -872,7 +906,7 @@ func (s *state) titleContinues(end int) int {
 			break
 		}
 		k := end + 1
-		for k < len(s.toks) && s.toks[k].Word && (connectors[s.toks[k].Fold] || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+		for k < len(s.toks) && s.toks[k].Word && (s.toks[k].is(wConnectors) || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
 			k++
 		}
 		if k == end+1 || k >= len(s.toks) || !s.toks[k].Word || !s.toks[k].Cap || s.toks[k].Break {
@@ -885,4 +919,36 @@ func (s *state) titleContinues(end int) int {
 		end = k
 	}
 	return end
+}
+
+// spanNamesCountry tells whether tokens [start,end) name country cc.
+func (s *state) spanNamesCountry(start, end int, cc string) bool {
+	for k := start; k < end; k++ {
+		m, ok := s.x.dict.matchAt(s.text, s.toks[:end], k)
+		if !ok {
+			continue
+		}
+		for _, t := range m.targets {
+			if (t.kind == KindCountry || t.kind == KindDemonym) && t.id == cc || t.kind == KindPlace && t.country == cc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWords tells whether words occur in s on word boundaries.
+func containsWords(s, words string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], words)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(words)
+		if (j == 0 || s[j-1] == ' ') && (end == len(s) || s[end] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +39,12 @@ type target struct {
 	id      string // country code, region id, agency id, official id, theme id, place name
 	country string // for places, agencies, officials
 	flags   uint8
-	exact   string // the written form, for exactCase
+	exact   []string // the written words, for exactCase
+	// caps marks the words capitalised in the written form (not articles
+	// and particles), for needCap: one of them must be capitalised in the
+	// text ("golfe de Guinée" is the Golfe de Guinée, "la réunion" is not
+	// La Réunion).
+	caps uint32
 }
 
 // entry is one phrase of the dictionary.
@@ -50,17 +54,40 @@ type entry struct {
 	targets []target
 }
 
-// Dict finds gazetteer phrases in token streams, longest first.
+// node is a node of the dictionary's word trie.
+type node struct {
+	next map[string]*node
+	// entry is the phrase that ends at this node, if any.
+	entry *entry
+	// prefixes are phrases whose last word, a prefix, follows this node.
+	prefixes []*entry
+}
+
+func (n *node) child(w string) *node {
+	if n.next == nil {
+		n.next = map[string]*node{}
+	}
+	c := n.next[w]
+	if c == nil {
+		c = &node{}
+		n.next[w] = c
+	}
+	return c
+}
+
+// Dict finds gazetteer phrases in token streams, longest first. Phrases
+// are a trie of folded words, so reading a token costs a map look-up or two,
+// whatever the size of the gazetteer.
 type Dict struct {
-	byFirst  map[string][]*entry
-	byPrefix map[string][]*entry // prefix entries by the first prefixLen bytes of their first word
+	root     node
+	byPrefix map[string][]*entry // one-word prefix phrases by their first prefixLen bytes
 	entries  map[string]*entry   // by phrase key, while building
 }
 
 const prefixLen = 4
 
 func newDict() *Dict {
-	return &Dict{byFirst: map[string][]*entry{}, byPrefix: map[string][]*entry{}, entries: map[string]*entry{}}
+	return &Dict{byPrefix: map[string][]*entry{}, entries: map[string]*entry{}}
 }
 
 // add puts a phrase in the dictionary for a target. The phrase is written
@@ -79,11 +106,30 @@ func (d *Dict) add(phrase string, t target) {
 	if len(words) == 0 {
 		return
 	}
-	if prefix && len(words[len(words)-1]) < prefixLen && len(words) == 1 {
+	if prefix && len(words) == 1 && len(words[0]) < prefixLen {
 		prefix = false // too short to be a useful prefix
 	}
 	if t.flags&exactCase != 0 {
-		t.exact = phrase
+		for _, tk := range toks {
+			if tk.Word {
+				t.exact = append(t.exact, phrase[tk.Start:tk.End])
+			}
+		}
+	}
+	if t.flags&needCap != 0 {
+		k := 0
+		for _, tk := range toks {
+			if !tk.Word {
+				continue
+			}
+			if k < 32 && tk.Cap && !tk.is(wAcronymStop) {
+				t.caps |= 1 << k
+			}
+			k++
+		}
+		if t.caps == 0 {
+			t.caps = 1
+		}
 	}
 	key := strings.Join(words, " ")
 	if prefix {
@@ -93,10 +139,21 @@ func (d *Dict) add(phrase string, t target) {
 	if e == nil {
 		e = &entry{words: words, prefix: prefix}
 		d.entries[key] = e
-		if prefix && len(words) == 1 {
+		switch {
+		case prefix && len(words) == 1:
 			d.byPrefix[words[0][:prefixLen]] = append(d.byPrefix[words[0][:prefixLen]], e)
-		} else {
-			d.byFirst[words[0]] = append(d.byFirst[words[0]], e)
+		case prefix:
+			n := &d.root
+			for _, w := range words[:len(words)-1] {
+				n = n.child(w)
+			}
+			n.prefixes = append(n.prefixes, e)
+		default:
+			n := &d.root
+			for _, w := range words {
+				n = n.child(w)
+			}
+			n.entry = e
 		}
 	}
 	for _, x := range e.targets {
@@ -107,15 +164,8 @@ func (d *Dict) add(phrase string, t target) {
 	e.targets = append(e.targets, t)
 }
 
-// freeze sorts candidates longest first, so the first match is the longest.
-func (d *Dict) freeze() {
-	for _, m := range []map[string][]*entry{d.byFirst, d.byPrefix} {
-		for _, list := range m {
-			sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-		}
-	}
-	d.entries = nil
-}
+// freeze ends the building.
+func (d *Dict) freeze() { d.entries = nil }
 
 // match is a phrase found in a token stream.
 type match struct {
@@ -123,87 +173,106 @@ type match struct {
 	targets    []target
 }
 
-// matchAt returns the longest entry that matches at token i, with the
+// candidate is a phrase that matches from a token, before its constraints.
+type candidate struct {
+	e   *entry
+	end int
+}
+
+// matchAt returns the longest phrase that matches at token i, with the
 // targets whose constraints hold.
 func (d *Dict) matchAt(text string, toks []Token, i int) (match, bool) {
 	t := toks[i]
 	if !t.Word {
 		return match{}, false
 	}
-	if m, ok := d.tryList(text, toks, i, d.byFirst[t.Fold]); ok {
-		return m, true
-	}
+	var buf [8]candidate
+	cands := buf[:0]
 	if len(t.Fold) >= prefixLen {
-		if m, ok := d.tryList(text, toks, i, d.byPrefix[t.Fold[:prefixLen]]); ok {
+		for _, e := range d.byPrefix[t.Fold[:prefixLen]] {
+			if strings.HasPrefix(t.Fold, e.words[0]) {
+				cands = append(cands, candidate{e, i + 1})
+			}
+		}
+	}
+	n := &d.root
+	for k := i; k < len(toks); k++ {
+		tk := toks[k]
+		if !tk.Word || k > i && tk.Break {
+			break
+		}
+		for _, e := range n.prefixes {
+			if strings.HasPrefix(tk.Fold, e.words[len(e.words)-1]) {
+				cands = append(cands, candidate{e, k + 1})
+			}
+		}
+		n = n.next[tk.Fold]
+		if n == nil {
+			break
+		}
+		if n.entry != nil {
+			cands = append(cands, candidate{n.entry, k + 1})
+		}
+	}
+	// longest first; among equals, the order found
+	for len(cands) > 0 {
+		bi := 0
+		for ci, c := range cands {
+			if c.end > cands[bi].end {
+				bi = ci
+			}
+		}
+		c := cands[bi]
+		if m, ok := accept(text, toks, i, c); ok {
 			return m, true
 		}
+		cands = append(cands[:bi], cands[bi+1:]...)
 	}
 	return match{}, false
 }
 
-func (d *Dict) tryList(text string, toks []Token, i int, list []*entry) (match, bool) {
-	for _, e := range list {
-		end, ok := e.matches(toks, i)
-		if !ok {
-			continue
-		}
-		var targets []target
-		for _, t := range e.targets {
-			if t.accepts(text, toks, i, end) {
-				targets = append(targets, t)
-			}
-		}
-		if len(targets) > 0 {
-			return match{start: i, end: end, targets: targets}, true
+// accept keeps the targets of a candidate whose constraints hold.
+func accept(text string, toks []Token, i int, c candidate) (match, bool) {
+	all := true
+	for _, t := range c.e.targets {
+		if !t.accepts(text, toks, i, c.end) {
+			all = false
+			break
 		}
 	}
-	return match{}, false
-}
-
-// matches tells whether the entry's words follow each other from token i,
-// with nothing but spaces, hyphens and apostrophes between them.
-func (e *entry) matches(toks []Token, i int) (end int, ok bool) {
-	n := len(e.words)
-	if i+n > len(toks) {
-		return 0, false
+	if all {
+		return match{start: i, end: c.end, targets: c.e.targets}, true
 	}
-	for k, w := range e.words {
-		t := toks[i+k]
-		if !t.Word || (k > 0 && t.Break) {
-			return 0, false
-		}
-		last := k == n-1
-		if last && e.prefix {
-			if !strings.HasPrefix(t.Fold, w) {
-				return 0, false
-			}
-		} else if t.Fold != w {
-			return 0, false
+	var targets []target
+	for _, t := range c.e.targets {
+		if t.accepts(text, toks, i, c.end) {
+			targets = append(targets, t)
 		}
 	}
-	return i + n, true
+	if len(targets) == 0 {
+		return match{}, false
+	}
+	return match{start: i, end: c.end, targets: targets}, true
 }
 
 func (t target) accepts(text string, toks []Token, start, end int) bool {
-	first := toks[start]
 	switch {
 	case t.flags&exactCase != 0:
 		return sameWords(text, toks[start:end], t.exact)
 	case t.flags&needCap != 0:
-		return first.Cap
+		for k := start; k < end && k-start < 32; k++ {
+			if t.caps&(1<<(k-start)) != 0 && toks[k].Cap {
+				return true
+			}
+		}
+		return false
 	}
 	return true
 }
 
-// sameWords compares the words of a span with a written form, case and
+// sameWords compares the words of a span with the written words, case and
 // accents included, ignoring what joins them.
-func sameWords(text string, toks []Token, written string) bool {
-	var words []string
-	for _, tk := range Tokenize(written) {
-		if tk.Word {
-			words = append(words, written[tk.Start:tk.End])
-		}
-	}
+func sameWords(text string, toks []Token, words []string) bool {
 	if len(words) != len(toks) {
 		return false
 	}

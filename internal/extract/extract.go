@@ -14,6 +14,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"digest/internal/gazetteer"
 )
@@ -28,22 +29,67 @@ type Extractor struct {
 	// a body by its kind.
 	agenciesByCountry map[string][]*gazetteer.Agency
 	officialKeys      map[string]*gazetteer.Official
+	skeletons         *skeletonIndex
+	surnames          map[string]*gazetteer.Official
+	scratch           sync.Pool // of *scratch
+	// folded names of agencies, for the rules that compare them
+	agencyFolds map[*gazetteer.Agency]*agencyFold
+}
+
+// agencyFold holds an agency's names folded once.
+type agencyFold struct {
+	fr, en string
+	names  []string // name_fr, name_en and aliases
+	blob   string   // all of them and the id, for word searches
 }
 
 // New compiles an extractor. lang is the language names are given in.
 func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	x := &Extractor{g: g, dict: buildDict(g), themes: buildThemes(g), lang: lang,
 		agenciesByCountry: map[string][]*gazetteer.Agency{}, officialKeys: map[string]*gazetteer.Official{}}
+	x.agencyFolds = map[*gazetteer.Agency]*agencyFold{}
 	for _, a := range g.Agencies {
 		if a.Country != "" {
 			x.agenciesByCountry[a.Country] = append(x.agenciesByCountry[a.Country], a)
 		}
+		f := &agencyFold{fr: Fold(a.NameFR), en: Fold(a.NameEN)}
+		for _, n := range append([]string{a.NameFR, a.NameEN}, a.Aliases...) {
+			if n != "" {
+				f.names = append(f.names, Fold(n))
+			}
+		}
+		f.blob = strings.Join(f.names, " | ") + " | " + Fold(a.ID)
+		x.agencyFolds[a] = f
 	}
+	var keys []string
 	for _, o := range g.Officials {
 		for _, n := range append([]string{o.Name}, o.Variants...) {
-			x.officialKeys[PersonKey(n)] = o
+			k := PersonKey(n)
+			if _, dup := x.officialKeys[k]; !dup {
+				keys = append(keys, k)
+			}
+			x.officialKeys[k] = o
 		}
 	}
+	x.skeletons = newSkeletonIndex(keys)
+	// surnames that name one official only, for "M. Hammouchi" in an
+	// article that never gives the full name
+	x.surnames = map[string]*gazetteer.Official{}
+	shared := map[string]bool{}
+	for _, o := range g.Officials {
+		if o.Surname == "" || o.AmbiguousSurname {
+			continue
+		}
+		k := Fold(o.Surname)
+		if prev, ok := x.surnames[k]; ok && prev != o {
+			shared[k] = true
+		}
+		x.surnames[k] = o
+	}
+	for k := range shared {
+		delete(x.surnames, k)
+	}
+	x.scratch.New = func() any { return &scratch{} }
 	return x
 }
 
@@ -131,16 +177,19 @@ type state struct {
 	pendingAmbiguous []pendingAgency
 	agencySpans      []agencySpan
 	learned          map[string]*gazetteer.Agency // acronyms defined in the article
+	definedOther     map[string]bool              // acronyms it defines as no body
 	warnings         []string
 }
 
 // Extract reads one article.
 func (x *Extractor) Extract(in Input) *Result {
 	s := &state{x: x, in: in, ents: map[Kind]map[string]*Entity{}, countryEvidence: map[string]int{},
-		learned: map[string]*gazetteer.Agency{}}
+		learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
 	s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), []byte(normalize(string(in.Body))))
 	s.text = s.doc.Text
-	s.toks = Tokenize(s.text)
+	sc := x.scratch.Get().(*scratch)
+	defer x.scratch.Put(sc)
+	s.toks = sc.tokenize(s.text)
 	s.findMatches()
 	s.countDirectEvidence()
 	s.learnAcronyms()
@@ -212,8 +261,11 @@ func (s *state) has(kind Kind, id string) bool {
 // countDirectEvidence counts the unambiguous mentions of each country.
 func (s *state) countDirectEvidence() {
 	for _, m := range s.matches {
+		if countriesOf(m.targets) > 1 {
+			continue
+		}
 		for _, t := range m.targets {
-			if t.flags&ambiguous != 0 || len(uniqueCountries(m.targets)) > 1 {
+			if t.flags&ambiguous != 0 {
 				continue
 			}
 			switch t.kind {
@@ -226,17 +278,29 @@ func (s *state) countDirectEvidence() {
 	}
 }
 
-func uniqueCountries(ts []target) map[string]bool {
-	out := map[string]bool{}
+// countriesOf counts the distinct countries targets name (0, 1 or more).
+func countriesOf(ts []target) int {
+	first := ""
 	for _, t := range ts {
+		cc := ""
 		switch t.kind {
 		case KindCountry, KindDemonym:
-			out[t.id] = true
+			cc = t.id
 		case KindPlace:
-			out[t.country] = true
+			cc = t.country
+		}
+		switch {
+		case cc == "":
+		case first == "":
+			first = cc
+		case cc != first:
+			return 2
 		}
 	}
-	return out
+	if first == "" {
+		return 0
+	}
+	return 1
 }
 
 // best picks, among targets, the one whose country the article supports
@@ -269,7 +333,7 @@ func (s *state) resolveMatches() {
 			s.placesInside(m)
 			continue
 		}
-		byKind := map[Kind][]target{}
+		var byKind [KindTheme + 1][]target
 		for _, t := range m.targets {
 			k := t.kind
 			if k == KindDemonym {
@@ -278,7 +342,11 @@ func (s *state) resolveMatches() {
 			if k == KindRegionAdj {
 				k = KindRegion
 			}
-			byKind[k] = append(byKind[k], t)
+			if len(m.targets) == 1 {
+				byKind[k] = m.targets // no copy for the common case
+			} else {
+				byKind[k] = append(byKind[k], t)
+			}
 		}
 		// A person's name wins over a place of the same spelling; an agency
 		// over a country inside its name (longest match did that already).
@@ -302,7 +370,7 @@ func (s *state) resolveMatches() {
 			if amb && s.ambiguousCountryRejected(m) {
 				continue
 			}
-			t, ok := s.best(ts, func(t target) string { return t.id }, len(uniqueCountries(ts)) > 1)
+			t, ok := s.best(ts, func(t target) string { return t.id }, countriesOf(ts) > 1)
 			if !ok {
 				continue
 			}
@@ -358,7 +426,7 @@ func (s *state) personFollows(end int) bool {
 		return false
 	}
 	t := s.toks[end]
-	return t.Word && t.Cap && !t.Caps && t.Join == ' ' && s.cover[end] < 0 && !stopCap[t.Fold] && !roleHeads[t.Fold]
+	return t.Word && t.Cap && !t.Caps && t.Join == ' ' && s.cover[end] < 0 && !t.is(wStopCap) && !t.is(wRoleHeads)
 }
 
 // ambiguousCountryRejected applies the rules that make an ambiguous country
@@ -367,10 +435,10 @@ func (s *state) personFollows(end int) bool {
 func (s *state) ambiguousCountryRejected(m *match) bool {
 	prev := s.prevWord(m.start)
 	next := s.nextWord(m.end - 1)
-	if prev >= 0 && riverWords[s.toks[prev].Fold] {
+	if prev >= 0 && s.toks[prev].is(wRiverWords) {
 		return true
 	}
-	if next >= 0 && riverWords[s.toks[next].Fold] {
+	if next >= 0 && s.toks[next].is(wRiverWords) {
 		return true
 	}
 	return s.personFollows(m.end)

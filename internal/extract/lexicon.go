@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // The words the rules read, in French and English, folded (lower case, no
 // accents). They are language, not facts about the world: the facts are in
 // the gazetteer.
@@ -147,6 +149,17 @@ var bodyKinds = map[string]string{
 	"garde cotes": "coast-guard", "coast guard": "coast-guard", "garde cotiere": "coast-guard",
 }
 
+// bodyKinds2 are the two-word kinds of bodyKinds, keyed without joining.
+var bodyKinds2 = func() map[[2]string]string {
+	m := map[[2]string]string{}
+	for k, v := range bodyKinds {
+		if a, b, ok := strings.Cut(k, " "); ok && !strings.Contains(b, " ") {
+			m[[2]string{a, b}] = v
+		}
+	}
+	return m
+}()
+
 // portfolios are the ministries a minister's title names, by the words of
 // the title.
 var portfolios = map[string]string{
@@ -207,3 +220,77 @@ var titleWords = set(
 	"court", "tribunal", "cour", "supreme", "high", "garde", "marine", "gendarmerie", "interieure",
 	"exterieure", "exterieures", "etat", "division", "brigade", "region", "province", "wilaya", "prefecture",
 )
+
+// wordFlag marks the word lists a word is in. Tokens carry their flags,
+// read with one map look-up per token, so that the rules test a bit
+// instead of looking a word up in a dozen lists.
+type wordFlag uint32
+
+const (
+	wRoleHeads wordFlag = 1 << iota
+	wRankTitles
+	wHonorifics
+	wNotPublicRoles
+	wFormerWords
+	wParticles
+	wPlaceNouns
+	wStopCap
+	wRiverWords
+	wPlacePrepositions
+	wBodyHeads
+	wConnectors
+	wAcronymStop
+	wTitleWords
+	wDeterminers
+	wBreakers
+)
+
+// Flags of the first words of multi-word lists.
+const (
+	wCityHead wordFlag = 1 << (iota + 20)
+	wStaffHead
+	wBodyKind
+)
+
+var wordFlags = func() map[string]wordFlag {
+	m := map[string]wordFlag{}
+	for _, h := range cityHeads {
+		m[h[0]] |= wCityHead
+	}
+	for _, h := range staffHeads {
+		m[h[0]] |= wStaffHead
+	}
+	for k := range bodyKinds {
+		first, _, _ := strings.Cut(k, " ")
+		m[first] |= wBodyKind
+	}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag wordFlag
+	}{
+		{roleHeads, wRoleHeads},
+		{rankTitles, wRankTitles},
+		{honorifics, wHonorifics},
+		{notPublicRoles, wNotPublicRoles},
+		{formerWords, wFormerWords},
+		{particles, wParticles},
+		{placeNouns, wPlaceNouns},
+		{stopCap, wStopCap},
+		{riverWords, wRiverWords},
+		{placePrepositions, wPlacePrepositions},
+		{bodyHeads, wBodyHeads},
+		{connectors, wConnectors},
+		{acronymStop, wAcronymStop},
+		{titleWords, wTitleWords},
+		{determiners, wDeterminers},
+		{breakers, wBreakers},
+	} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
+// is tells whether the token's word is in the list of flag f.
+func (t Token) is(f wordFlag) bool { return t.flags&f != 0 }

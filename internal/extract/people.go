@@ -77,7 +77,7 @@ func sameperson(a, b string) bool {
 		return true
 	}
 	sa, sb := skeleton(a), skeleton(b)
-	if len(sa) < 7 || len(sb) < 7 || a[0] != b[0] {
+	if len(sa) < 6 || len(sb) < 6 || a[0] != b[0] {
 		return false
 	}
 	return levenshtein(sa, sb) <= 1
@@ -254,7 +254,7 @@ func (s *state) nameEnd(i int) int {
 			// a word glued to the previous without space or joiner is not a new word
 		case isRoman(t) && words >= 1 && t.Join == ' ':
 			return k + 1
-		case t.Word && particles[t.Fold] && k+1 < len(s.toks) && s.nameWord(k+1, false) && !s.toks[k+1].Break:
+		case t.Word && t.is(wParticles) && k+1 < len(s.toks) && s.nameWord(k+1, false) && !s.toks[k+1].Break:
 			k++
 			continue
 		case s.nameWord(k, false):
@@ -286,10 +286,10 @@ func (s *state) nameWord(k int, first bool) bool {
 	if t.Caps && !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) {
 		return false // "MG Oamen" yes, "DGSN" no
 	}
-	if first && (honorifics[t.Fold] || particles[t.Fold]) && t.Fold != "al" && t.Fold != "el" && t.Fold != "abd" && t.Fold != "abou" && t.Fold != "abu" {
+	if first && (t.is(wHonorifics) || t.is(wParticles)) && t.Fold != "al" && t.Fold != "el" && t.Fold != "abd" && t.Fold != "abou" && t.Fold != "abu" {
 		return false
 	}
-	if stopCap[t.Fold] || roleHeads[t.Fold] || rankTitles[t.Fold] || honorifics[t.Fold] || titleWords[t.Fold] {
+	if t.is(wStopCap) || t.is(wRoleHeads) || t.is(wRankTitles) || t.is(wHonorifics) || t.is(wTitleWords) {
 		return false
 	}
 	if mi := s.cover[k]; mi >= 0 {
@@ -335,14 +335,14 @@ func (s *state) namedAfterPlace(start, end int) bool {
 		if !t.Word {
 			break
 		}
-		if placeNouns[t.Fold] {
+		if t.is(wPlaceNouns) {
 			return true
 		}
-		if !rankTitles[t.Fold] && !honorifics[t.Fold] && !t.Cap {
+		if !t.is(wRankTitles) && !t.is(wHonorifics) && !t.Cap {
 			break
 		}
 	}
-	if end < len(s.toks) && s.toks[end].Word && placeNouns[s.toks[end].Fold] && s.toks[end].Cap {
+	if end < len(s.toks) && s.toks[end].Word && s.toks[end].is(wPlaceNouns) && s.toks[end].Cap {
 		return true
 	}
 	return false
@@ -356,9 +356,9 @@ func (s *state) rolesAround(start, end int) [][2]int {
 	var roles [][2]int
 	k := start - 1
 	// honorific: "M. X", "Mr X" — not a role, but what stands before it may be
-	if k >= 0 && s.toks[k].Fold == "." && k > 0 && honorifics[s.toks[k-1].Fold] {
+	if k >= 0 && s.toks[k].Fold == "." && k > 0 && s.toks[k-1].is(wHonorifics) {
 		k -= 2
-	} else if k >= 0 && honorifics[s.toks[k].Fold] {
+	} else if k >= 0 && s.toks[k].is(wHonorifics) {
 		k--
 	}
 	for chunk := 0; chunk < 2 && k >= 0; chunk++ {
@@ -373,7 +373,7 @@ func (s *state) rolesAround(start, end int) [][2]int {
 		}
 		roles = append(roles, r)
 		k = r[0] - 1
-		for k >= 0 && s.toks[k].Word && determiners[s.toks[k].Fold] {
+		for k >= 0 && s.toks[k].Word && s.toks[k].is(wDeterminers) {
 			k--
 		}
 		if k < 0 || s.toks[k].Fold != "," {
@@ -406,7 +406,7 @@ func (s *state) isBreaker(t Token) bool {
 	if !t.Word {
 		return true
 	}
-	if breakers[t.Fold] {
+	if t.is(wBreakers) {
 		return true
 	}
 	if t.Cap {
@@ -445,7 +445,7 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 	}
 	head := -1
 	for h := w; h <= k; h++ {
-		if roleHeads[s.toks[h].Fold] && !(s.toks[h].Fold == "garde" && !(h+1 <= k && s.toks[h+1].Fold == "des")) {
+		if s.toks[h].is(wRoleHeads) && !(s.toks[h].Fold == "garde" && !(h+1 <= k && s.toks[h+1].Fold == "des")) {
 			head = h
 			break
 		}
@@ -453,19 +453,19 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 	if head < 0 {
 		return [2]int{}, false
 	}
-	if !comma && !rankTitles[s.toks[k].Fold] && !s.titleTouches(head, k) {
+	if !comma && !s.toks[k].is(wRankTitles) && !s.titleTouches(head, k) {
 		return [2]int{}, false
 	}
 	start := head
 	for start > w {
 		t := s.toks[start-1]
-		if determiners[t.Fold] || !(t.Cap || s.cover[start-1] >= 0) || stopCap[t.Fold] && !roleHeads[t.Fold] {
+		if t.is(wDeterminers) || !(t.Cap || s.cover[start-1] >= 0) || t.is(wStopCap) && !t.is(wRoleHeads) {
 			break
 		}
 		start--
 	}
 	// "ancien ministre", "former president": not in office
-	if start > 0 && formerWords[s.toks[start-1].Fold] || formerWords[s.toks[start].Fold] {
+	if start > 0 && s.toks[start-1].is(wFormerWords) || s.toks[start].is(wFormerWords) {
 		return [2]int{start, k + 1}, true // roleIsPublic rejects it
 	}
 	return [2]int{start, k + 1}, true
@@ -477,10 +477,10 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 // phrase is a rank with its complement ("général de brigade", "capitaine
 // de vaisseau", "général-major").
 func (s *state) titleTouches(head, k int) bool {
-	if roleHeads[s.toks[k].Fold] || rankTitles[s.toks[k].Fold] {
+	if s.toks[k].is(wRoleHeads) || s.toks[k].is(wRankTitles) {
 		return true
 	}
-	if !rankTitles[s.toks[head].Fold] {
+	if !s.toks[head].is(wRankTitles) {
 		return false
 	}
 	return k-head <= 3
@@ -493,7 +493,7 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	k := end + 1
-	for k < len(s.toks) && s.toks[k].Word && determiners[s.toks[k].Fold] && !s.toks[k].Break {
+	for k < len(s.toks) && s.toks[k].Word && s.toks[k].is(wDeterminers) && !s.toks[k].Break {
 		k++
 	}
 	start := k
@@ -503,7 +503,7 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 		if !t.Word || t.Break && j > k {
 			break
 		}
-		if roleHeads[t.Fold] {
+		if t.is(wRoleHeads) {
 			head = j
 			break
 		}
@@ -520,9 +520,9 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 		if t.Break || !t.Word && t.Fold != "'" || s.nameEnd(e) > e {
 			break
 		}
-		if breakers[t.Fold] {
+		if t.is(wBreakers) {
 			// "de la Sûreté nationale et de la Surveillance du territoire"
-			if (t.Fold == "et" || t.Fold == "and") && e+1 < len(s.toks) && (connectors[s.toks[e+1].Fold] || s.toks[e+1].Fold == "the") {
+			if (t.Fold == "et" || t.Fold == "and") && e+1 < len(s.toks) && (s.toks[e+1].is(wConnectors) || s.toks[e+1].Fold == "the") {
 				e++
 				continue
 			}
@@ -535,11 +535,11 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 
 // roleIsPublic rejects roles held no more, or not public.
 func (s *state) roleIsPublic(r [2]int) bool {
-	if r[0] > 0 && formerWords[s.toks[r[0]-1].Fold] {
+	if r[0] > 0 && s.toks[r[0]-1].is(wFormerWords) {
 		return false
 	}
 	for k := r[0]; k < r[1]; k++ {
-		if notPublicRoles[s.toks[k].Fold] || k == r[0] && formerWords[s.toks[k].Fold] {
+		if s.toks[k].is(wNotPublicRoles) || k == r[0] && s.toks[k].is(wFormerWords) {
 			return false
 		}
 	}
@@ -568,9 +568,37 @@ func (s *state) shortMentions() {
 			}
 		}
 	}
+	// "M. Hammouchi" with no full name in the article: the gazetteer's
+	// official of that surname, when a title or an honorific says it is a person
+	for i := 1; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if !t.Word || !t.Cap || owner[t.Fold] != nil || s.cover[i] >= 0 && s.matchKind(i) != KindOfficial {
+			continue
+		}
+		o := s.x.surnames[t.Fold]
+		if o == nil {
+			continue
+		}
+		prev := s.toks[i-1]
+		titled := prev.Word && (prev.is(wHonorifics) || prev.is(wRankTitles)) ||
+			prev.Fold == "." && i >= 2 && s.toks[i-2].is(wHonorifics)
+		if !titled || i+1 < len(s.toks) && s.nameWord(i+1, false) && s.toks[i+1].Join == ' ' {
+			continue
+		}
+		p := s.personFor(o, o.Name)
+		for _, sn := range p.surnames {
+			owner[sn] = p
+		}
+		owner[t.Fold] = p
+	}
+	firstWords := map[string]bool{}
+	for sn := range owner {
+		w, _, _ := strings.Cut(sn, " ")
+		firstWords[w] = true
+	}
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if !t.Word || !t.Cap || inName[i] || stopCap[t.Fold] || len(t.Fold) < 3 && !t.Caps {
+		if !t.Word || !t.Cap || !firstWords[t.Fold] || inName[i] || t.is(wStopCap) || len(t.Fold) < 3 && !t.Caps {
 			continue
 		}
 		// the longest surname (two words, then one) that starts here
@@ -602,9 +630,9 @@ func (s *state) shortMentions() {
 			continue
 		}
 		start := i
-		if i >= 2 && s.toks[i-1].Fold == "." && honorifics[s.toks[i-2].Fold] {
+		if i >= 2 && s.toks[i-1].Fold == "." && s.toks[i-2].is(wHonorifics) {
 			start = i - 2
-		} else if i >= 1 && (honorifics[s.toks[i-1].Fold] || rankTitles[s.toks[i-1].Fold]) && s.toks[i-1].Word {
+		} else if i >= 1 && (s.toks[i-1].is(wHonorifics) || s.toks[i-1].is(wRankTitles)) && s.toks[i-1].Word {
 			start = i - 1
 		}
 		p.mentions = append(p.mentions, s.mention(start, i+n))
@@ -612,17 +640,63 @@ func (s *state) shortMentions() {
 	}
 }
 
+// skeletonIndex finds the gazetteer officials whose skeleton is within one
+// edit of a given one, by the symmetric-delete method: an index of the
+// skeletons and of their one-letter deletions, so a look-up costs a few
+// map reads instead of a comparison with every official.
+type skeletonIndex struct {
+	exact, deleted map[string][]string // skeleton → official keys
+}
+
+func newSkeletonIndex(keys []string) *skeletonIndex {
+	ix := &skeletonIndex{exact: map[string][]string{}, deleted: map[string][]string{}}
+	for _, k := range keys {
+		sk := skeleton(k)
+		if len(sk) < 6 {
+			continue
+		}
+		ix.exact[sk] = append(ix.exact[sk], k)
+		for _, d := range deletions(sk) {
+			ix.deleted[d] = append(ix.deleted[d], k)
+		}
+	}
+	return ix
+}
+
+func deletions(s string) []string {
+	out := make([]string, 0, len(s))
+	for i := range s {
+		out = append(out, s[:i]+s[i+1:])
+	}
+	return out
+}
+
+func (ix *skeletonIndex) candidates(key string) []string {
+	sk := skeleton(key)
+	if len(sk) < 6 {
+		return nil
+	}
+	out := append(append([]string{}, ix.exact[sk]...), ix.deleted[sk]...)
+	for _, d := range deletions(sk) {
+		out = append(out, ix.exact[d]...)
+		out = append(out, ix.deleted[d]...)
+	}
+	return out
+}
+
 // fuzzyOfficial finds a gazetteer official whose name is a near spelling.
 func (x *Extractor) fuzzyOfficial(key string) *gazetteer.Official {
 	if len(key) < 8 {
 		return nil
 	}
-	for k, o := range x.officialKeys {
-		if k[0] == key[0] && sameperson(k, key) {
-			return o
+	var best *gazetteer.Official
+	bestKey := ""
+	for _, k := range x.skeletons.candidates(key) {
+		if sameperson(k, key) && (best == nil || k < bestKey) {
+			best, bestKey = x.officialKeys[k], k
 		}
 	}
-	return nil
+	return best
 }
 
 // finishPeople turns people into entities, with the agencies their roles name.

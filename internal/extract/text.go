@@ -5,8 +5,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -50,14 +48,16 @@ type span struct {
 const blockSep = "\n\n"
 
 // plainParser reads bodies without typography, so every text node is a
-// slice of the source and offsets are exact.
-var plainParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+// slice of the source and offsets are exact. CommonMark alone is enough: a
+// table's cells or a footnote's marks read as text and punctuation.
+var plainParser = goldmark.DefaultParser()
 
 // NewDoc assembles the text of an article. The summary is left out when it
 // only repeats the body's first paragraph.
 func NewDoc(title, summary string, body []byte) *Doc {
 	d := &Doc{}
 	var b strings.Builder
+	b.Grow(len(title) + len(summary) + len(body) + 64)
 	add := func(s string, field Field, src int) {
 		if s == "" {
 			return
@@ -84,7 +84,7 @@ func NewDoc(title, summary string, body []byte) *Doc {
 		switch x := n.(type) {
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableCell:
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
 			sep()
 		case *ast.Text:
 			seg := x.Segment

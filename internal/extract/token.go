@@ -18,34 +18,92 @@ type Token struct {
 	Join byte
 	// Break is true for the first token of a block.
 	Break bool
+	flags wordFlag
 }
 
 // Tokenize splits text into words and punctuation. Hyphens and apostrophes
 // between letters join words rather than standing as tokens, so that
 // "Guinée-Bissau" and "Guinée Bissau", "l'Algérie" and "l’Algérie" read alike.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5)
-	var buf []byte
+	var sc scratch
+	return sc.tokenize(text)
+}
+
+// scratch holds the buffers of a tokenization, reused from one article to
+// the next: an extraction allocates little, so the garbage collector has
+// little to do.
+type scratch struct {
+	toks   []Token
+	folded []byte
+	spans  [][2]int
+}
+
+func (sc *scratch) tokenize(text string) []Token {
+	toks := sc.toks[:0]
+	// Folded keys go to one buffer, made a string once: a token's key is a
+	// slice of it, not an allocation of its own.
+	folded := sc.folded[:0]
+	spans := sc.spans[:0]
+	defer func() { sc.folded, sc.spans = folded[:0], spans[:0] }()
 	join := byte(0)
 	brk := true
 	newlines := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isWordRune(r):
 			start := i
-			buf = buf[:0]
+			fstart := len(folded)
+			letters, upper := 0, 0
+			first := true
+			capital := false
 			for i < len(text) {
+				c := text[i]
+				if c < utf8.RuneSelf {
+					// ASCII, the common case, without decoding or tables
+					switch {
+					case 'a' <= c && c <= 'z':
+						letters++
+					case 'A' <= c && c <= 'Z':
+						letters++
+						upper++
+						if first {
+							capital = true
+						}
+						c += 'a' - 'A'
+					case '0' <= c && c <= '9':
+					default:
+						goto done
+					}
+					folded = append(folded, c)
+					i++
+					first = false
+					continue
+				}
 				r, size = utf8.DecodeRuneInString(text[i:])
 				if !isWordRune(r) {
 					break
 				}
-				buf = foldRune(buf, r)
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+						if first {
+							capital = true
+						}
+					}
+				}
+				folded = foldRune(folded, r)
 				i += size
+				first = false
 			}
-			word := text[start:i]
-			toks = append(toks, Token{Start: start, End: i, Fold: string(buf), Word: true,
-				Cap: capitalized(word), Caps: allCaps(word), Join: join, Break: brk})
+		done:
+			spans = append(spans, [2]int{fstart, len(folded)})
+			toks = append(toks, Token{Start: start, End: i, Word: true,
+				Cap: capital, Caps: letters >= 2 && upper == letters, Join: join, Break: brk})
 			join, brk, newlines = 0, false, 0
 			continue
 		case r == '\n':
@@ -67,10 +125,21 @@ func Tokenize(text string) []Token {
 		case r == utf8.RuneError && size == 1:
 			join = ' ' // invalid UTF-8 separates words and is otherwise ignored
 		default:
-			toks = append(toks, Token{Start: i, End: i + size, Fold: string(r), Join: join, Break: brk})
+			fstart := len(folded)
+			folded = utf8.AppendRune(folded, r)
+			spans = append(spans, [2]int{fstart, len(folded)})
+			toks = append(toks, Token{Start: i, End: i + size, Join: join, Break: brk})
 			join, brk, newlines = 0, false, 0
 		}
 		i += size
+	}
+	keys := string(folded)
+	sc.toks = toks
+	for k := range toks {
+		toks[k].Fold = keys[spans[k][0]:spans[k][1]]
+		if toks[k].Word {
+			toks[k].flags = wordFlags[toks[k].Fold]
+		}
 	}
 	return toks
 }

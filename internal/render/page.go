@@ -9,6 +9,7 @@ import (
 
 	"digest/internal/config"
 	"digest/internal/content"
+	"digest/internal/extract"
 )
 
 // Site is what templates see as .Site.
@@ -51,6 +52,8 @@ type Article struct {
 	*content.Article
 	URL     string        // its page, relative to the site root ("articles/slug/")
 	Content template.HTML // the rendered body
+	// Entities are what enrichment found in the article.
+	Entities *extract.Result
 }
 
 // Pager is one page of a paginated list.

@@ -3,6 +3,7 @@ package slug
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -16,16 +17,36 @@ var ligatures = strings.NewReplacer(
 	"ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "ð", "d", "þ", "th", "ı", "i",
 )
 
+// stripAccents decomposes, drops combining marks and recomposes. A chain
+// holds state, so each use takes one from the pool.
+var stripAccents = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 // Fold removes accents: "Sûreté" → "Surete". It keeps case and every
 // character that is not a combining mark.
 func Fold(s string) string {
 	s = ligatures.Replace(s)
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if isASCII(s) {
+		return s
+	}
+	t := stripAccents.Get().(transform.Transformer)
+	defer stripAccents.Put(t)
+	t.Reset()
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		return s
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Make makes a URL segment of s: ASCII-folded, lower case, words joined

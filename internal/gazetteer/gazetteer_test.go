@@ -1,0 +1,139 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestBuiltinCoverage holds the embedded data to the coverage the
+// enrichment issue asks for.
+func TestBuiltinCoverage(t *testing.T) {
+	g, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(g.Countries); n < 249 {
+		t.Errorf("%d countries, want every ISO 3166-1 code (249)", n)
+	}
+	if n := len(g.Cities); n < 500 {
+		t.Errorf("%d cities, want at least 500", n)
+	}
+	withBodies := map[string]int{}
+	for _, a := range g.Agencies {
+		withBodies[a.Country]++
+	}
+	n := 0
+	for cc, k := range withBodies {
+		if cc != "" && k >= 5 {
+			n++
+		}
+	}
+	if n < 60 {
+		t.Errorf("%d countries with five agencies or more, want 60", n)
+	}
+	if n := len(g.Officials); n < 150 {
+		t.Errorf("%d officials, want at least 150", n)
+	}
+	want := []string{"terrorism", "organized-crime", "cybercrime", "drug-trafficking", "human-trafficking", "migration",
+		"arms-trafficking", "money-laundering", "fraud", "information-sharing", "training", "south-south",
+		"border-security", "maritime-security", "event-security", "fugitives"}
+	for _, id := range want {
+		th := g.Theme(id)
+		if th == nil {
+			t.Errorf("theme %s missing", id)
+			continue
+		}
+		if len(th.TriggersFR) == 0 || len(th.TriggersEN) == 0 {
+			t.Errorf("theme %s has no triggers in one language", id)
+		}
+	}
+	for _, code := range []string{"ML", "MA", "SZ", "CD", "CG", "CI", "US"} {
+		c := g.Country(code)
+		if c == nil || c.FR == "" || c.EN == "" {
+			t.Errorf("country %s incomplete: %+v", code, c)
+		}
+	}
+	if g.Country("SZ").FR != "Eswatini" {
+		t.Errorf("SZ is %q: the names are stale", g.Country("SZ").FR)
+	}
+}
+
+func TestBuiltinConsistency(t *testing.T) {
+	g, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range g.Officials {
+		for _, r := range o.Roles {
+			if r.Agency != "" && g.Agency(r.Agency) == nil {
+				t.Errorf("official %s: role names agency %q, which is not in agencies.toml", o.ID, r.Agency)
+			}
+		}
+	}
+	ids := map[string]bool{}
+	for _, a := range g.Agencies {
+		if ids[a.ID] {
+			t.Errorf("agency id %s twice", a.ID)
+		}
+		ids[a.ID] = true
+		if a.Country != "" && !strings.HasSuffix(a.ID, "-"+strings.ToLower(a.Country)) {
+			t.Errorf("national agency %s does not end in its country code", a.ID)
+		}
+	}
+	for _, r := range g.Regions {
+		if r.Parent != "" && g.Region(r.Parent) == nil {
+			t.Errorf("region %s: parent %s unknown", r.ID, r.Parent)
+		}
+	}
+}
+
+func TestSiteDataOverrides(t *testing.T) {
+	site := fstest.MapFS{
+		"agencies.toml": {Data: []byte(`
+[[agency]]
+id = "interpol"
+name_fr = "Organisation internationale de police criminelle"
+name_en = "Interpol"
+country = ""
+kind = "international"
+
+[[agency]]
+id = "cellule-x-ml"
+name_fr = "Cellule X"
+country = "ML"
+kind = "police"
+`)},
+		"countries.toml": {Data: []byte("[[country]]\ncode = \"ML\"\nfr = \"Mali\"\nen = \"Mali\"\nnames = [\"Malikoura\"]\n")},
+	}
+	g, err := Load(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := g.Agency("interpol"); a == nil || a.NameFR != "Organisation internationale de police criminelle" {
+		t.Errorf("the site's interpol did not replace the built-in one: %+v", a)
+	}
+	if g.Agency("cellule-x-ml") == nil {
+		t.Error("the site's new agency is missing")
+	}
+	if c := g.Country("ML"); len(c.Names) != 1 || c.Names[0] != "Malikoura" {
+		t.Errorf("the site's ML did not replace the built-in one: %+v", c)
+	}
+	if g.Country("MA") == nil {
+		t.Error("built-in countries lost")
+	}
+}
+
+func TestSiteDataErrors(t *testing.T) {
+	for name, c := range map[string]struct{ file, text, want string }{
+		"syntax":          {"agencies.toml", "[[agency]\nid = 1", "data/agencies.toml:2"},
+		"unknown key":     {"officials.toml", "[[official]]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"\n", "unknown keys official.colour"},
+		"unknown country": {"cities.toml", "[[city]]\nname = \"Atlantis\"\ncountry = \"ZZ\"\n", `city Atlantis: unknown country "ZZ"`},
+		"bad id":          {"agencies.toml", "[[agency]]\nid = \"Bad Id\"\n", `agency "Bad Id": id must be`},
+	} {
+		_, err := Load(fstest.MapFS{c.file: {Data: []byte(c.text)}})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error containing %q", name, err, c.want)
+		}
+	}
+}
