@@ -83,9 +83,9 @@ type Site struct {
 	// Entities are the enrichment of each article, in the same order.
 	Entities  []*extract.Result
 	Extractor *extract.Extractor
-	Markdown *markdown.Converter
-	Renderer *render.Renderer
-	Result   *content.Result
+	Markdown  *markdown.Converter
+	Renderer  *render.Renderer
+	Result    *content.Result
 }
 
 // ResolveConfig reads the configuration the options name.
