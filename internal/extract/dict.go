@@ -182,6 +182,14 @@ type candidate struct {
 // matchAt returns the longest phrase that matches at token i, with the
 // targets whose constraints hold.
 func (d *Dict) matchAt(text string, toks []Token, i int) (match, bool) {
+	if !toks[i].Word {
+		return match{}, false
+	}
+	return d.matchFrom(text, toks, i, d.root.next[toks[i].Fold])
+}
+
+// matchFrom is matchAt with the trie node of token i already looked up.
+func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, bool) {
 	t := toks[i]
 	if !t.Word {
 		return match{}, false
@@ -195,24 +203,22 @@ func (d *Dict) matchAt(text string, toks []Token, i int) (match, bool) {
 			}
 		}
 	}
-	n := &d.root
-	for k := i; k < len(toks); k++ {
-		tk := toks[k]
-		if !tk.Word || k > i && tk.Break {
+	n := first
+	for k := i; n != nil; {
+		if n.entry != nil {
+			cands = append(cands, candidate{n.entry, k + 1})
+		}
+		k++
+		if k >= len(toks) || !toks[k].Word || toks[k].Break {
 			break
 		}
+		tk := toks[k]
 		for _, e := range n.prefixes {
 			if strings.HasPrefix(tk.Fold, e.words[len(e.words)-1]) {
 				cands = append(cands, candidate{e, k + 1})
 			}
 		}
 		n = n.next[tk.Fold]
-		if n == nil {
-			break
-		}
-		if n.entry != nil {
-			cands = append(cands, candidate{n.entry, k + 1})
-		}
 	}
 	// longest first; among equals, the order found
 	for len(cands) > 0 {

@@ -30,6 +30,7 @@ type Extractor struct {
 	agenciesByCountry map[string][]*gazetteer.Agency
 	officialKeys      map[string]*gazetteer.Official
 	skeletons         *skeletonIndex
+	lex               map[string]lexEntry
 	surnames          map[string]*gazetteer.Official
 	scratch           sync.Pool // of *scratch
 	// folded names of agencies, for the rules that compare them
@@ -90,6 +91,20 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 		delete(x.surnames, k)
 	}
 	x.scratch.New = func() any { return &scratch{} }
+	x.lex = map[string]lexEntry{}
+	for w, f := range wordFlags {
+		x.lex[w] = lexEntry{flags: f}
+	}
+	for w, n := range x.dict.root.next {
+		e := x.lex[w]
+		e.ent = n
+		x.lex[w] = e
+	}
+	for w, n := range x.themes.root.next {
+		e := x.lex[w]
+		e.theme = n
+		x.lex[w] = e
+	}
 	return x
 }
 
@@ -164,6 +179,8 @@ type state struct {
 	matches []match
 	// cover maps a token to the match that covers it (-1 for none).
 	cover []int
+	// the dictionaries' first trie nodes of each token
+	entFirst, themeFirst []*node
 	// consumed marks tokens a rule has read as a whole, so that the
 	// dictionary's reading of a part of them yields.
 	consumed []bool
@@ -189,7 +206,11 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.text = s.doc.Text
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)
-	s.toks = sc.tokenize(s.text)
+	s.toks = sc.tokenize(s.text, x.lex)
+	s.entFirst, s.themeFirst = sc.ent, sc.theme
+	sc.cover, sc.consumed = grow(sc.cover, len(s.toks)), grow(sc.consumed, len(s.toks))
+	s.cover, s.consumed, s.matches = sc.cover, sc.consumed, sc.matches[:0]
+	defer func() { sc.matches = s.matches[:0] }()
 	s.findMatches()
 	s.countDirectEvidence()
 	s.learnAcronyms()
@@ -209,13 +230,11 @@ func (x *Extractor) Extract(in Input) *Result {
 }
 
 func (s *state) findMatches() {
-	s.cover = make([]int, len(s.toks))
-	s.consumed = make([]bool, len(s.toks))
 	for i := range s.cover {
 		s.cover[i] = -1
 	}
 	for i := 0; i < len(s.toks); {
-		m, ok := s.x.dict.matchAt(s.text, s.toks, i)
+		m, ok := s.x.dict.matchFrom(s.text, s.toks, i, s.entFirst[i])
 		if !ok {
 			i++
 			continue

@@ -12,7 +12,7 @@ import (
 // covers a trigger ("formation politique") hides it.
 func (s *state) findThemes() {
 	for i := 0; i < len(s.toks); {
-		m, ok := s.x.themes.matchAt(s.text, s.toks, i)
+		m, ok := s.x.themes.matchFrom(s.text, s.toks, i, s.themeFirst[i])
 		if !ok {
 			i++
 			continue

@@ -26,7 +26,14 @@ type Token struct {
 // "Guinée-Bissau" and "Guinée Bissau", "l'Algérie" and "l’Algérie" read alike.
 func Tokenize(text string) []Token {
 	var sc scratch
-	return sc.tokenize(text)
+	return sc.tokenize(text, nil)
+}
+
+// lexEntry is what an extractor knows of a word: its lists, and where the
+// phrases of its dictionaries that start with it begin.
+type lexEntry struct {
+	flags      wordFlag
+	ent, theme *node
 }
 
 // scratch holds the buffers of a tokenization, reused from one article to
@@ -36,9 +43,25 @@ type scratch struct {
 	toks   []Token
 	folded []byte
 	spans  [][2]int
+	// the dictionaries' first nodes of each token, when tokenized with a lexicon
+	ent, theme []*node
+	// the extraction's per-token arrays and matches
+	cover    []int
+	consumed []bool
+	matches  []match
 }
 
-func (sc *scratch) tokenize(text string) []Token {
+// grow returns b resized to n elements, all zero, reusing its array.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+func (sc *scratch) tokenize(text string, lex map[string]lexEntry) []Token {
 	toks := sc.toks[:0]
 	// Folded keys go to one buffer, made a string once: a token's key is a
 	// slice of it, not an allocation of its own.
@@ -135,11 +158,22 @@ func (sc *scratch) tokenize(text string) []Token {
 	}
 	keys := string(folded)
 	sc.toks = toks
+	sc.ent, sc.theme = sc.ent[:0], sc.theme[:0]
 	for k := range toks {
 		toks[k].Fold = keys[spans[k][0]:spans[k][1]]
-		if toks[k].Word {
-			toks[k].flags = wordFlags[toks[k].Fold]
+		if !toks[k].Word {
+			if lex != nil {
+				sc.ent, sc.theme = append(sc.ent, nil), append(sc.theme, nil)
+			}
+			continue
 		}
+		if lex == nil {
+			toks[k].flags = wordFlags[toks[k].Fold]
+			continue
+		}
+		e := lex[toks[k].Fold]
+		toks[k].flags = e.flags
+		sc.ent, sc.theme = append(sc.ent, e.ent), append(sc.theme, e.theme)
 	}
 	return toks
 }
