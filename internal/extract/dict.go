@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,8 +165,15 @@ func (d *Dict) add(phrase string, t target) {
 	e.targets = append(e.targets, t)
 }
 
-// freeze ends the building.
-func (d *Dict) freeze() { d.entries = nil }
+// freeze ends the building. Each phrase's targets are sorted by kind, so
+// that the targets of one kind are a run of them; data order is kept within
+// a kind, since it breaks ties.
+func (d *Dict) freeze() {
+	for _, e := range d.entries {
+		sort.SliceStable(e.targets, func(i, j int) bool { return readingKind(e.targets[i].kind) < readingKind(e.targets[j].kind) })
+	}
+	d.entries = nil
+}
 
 // match is a phrase found in a token stream.
 type match struct {

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"digest/internal/gazetteer"
 )
 
@@ -32,6 +34,7 @@ type Extractor struct {
 	skeletons         *skeletonIndex
 	lex               map[string]lexEntry
 	surnames          map[string]*gazetteer.Official
+	officialKey       map[*gazetteer.Official]string // PersonKey of each official's name
 	scratch           sync.Pool // of *scratch
 	// folded names of agencies, for the rules that compare them
 	agencyFolds map[*gazetteer.Agency]*agencyFold
@@ -63,7 +66,9 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 		x.agencyFolds[a] = f
 	}
 	var keys []string
+	x.officialKey = map[*gazetteer.Official]string{}
 	for _, o := range g.Officials {
+		x.officialKey[o] = PersonKey(o.Name)
 		for _, n := range append([]string{o.Name}, o.Variants...) {
 			k := PersonKey(n)
 			if _, dup := x.officialKeys[k]; !dup {
@@ -202,7 +207,11 @@ type state struct {
 func (x *Extractor) Extract(in Input) *Result {
 	s := &state{x: x, in: in, ents: map[Kind]map[string]*Entity{}, countryEvidence: map[string]int{},
 		learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
-	s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), []byte(normalize(string(in.Body))))
+	body := in.Body
+	if !norm.NFC.IsNormal(body) {
+		body = norm.NFC.Bytes(body)
+	}
+	s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), body)
 	s.text = s.doc.Text
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)
@@ -352,20 +361,17 @@ func (s *state) resolveMatches() {
 			s.placesInside(m)
 			continue
 		}
+		// Targets are sorted by kind (Dict.freeze), so each kind's targets
+		// are a run of them: sub-slices, no copies.
 		var byKind [KindTheme + 1][]target
-		for _, t := range m.targets {
-			k := t.kind
-			if k == KindDemonym {
-				k = KindCountry
+		for a := 0; a < len(m.targets); {
+			k := readingKind(m.targets[a].kind)
+			b := a + 1
+			for b < len(m.targets) && readingKind(m.targets[b].kind) == k {
+				b++
 			}
-			if k == KindRegionAdj {
-				k = KindRegion
-			}
-			if len(m.targets) == 1 {
-				byKind[k] = m.targets // no copy for the common case
-			} else {
-				byKind[k] = append(byKind[k], t)
-			}
+			byKind[k] = m.targets[a:b]
+			a = b
 		}
 		// A person's name wins over a place of the same spelling; an agency
 		// over a country inside its name (longest match did that already).
@@ -578,4 +584,16 @@ func (x *Extractor) displayName(a *gazetteer.Agency) string {
 		}
 	}
 	return name
+}
+
+// readingKind is the kind an entity of a target's kind is recorded under:
+// a demonym names a country, an adjective a region.
+func readingKind(k Kind) Kind {
+	switch k {
+	case KindDemonym:
+		return KindCountry
+	case KindRegionAdj:
+		return KindRegion
+	}
+	return k
 }

@@ -74,9 +74,50 @@ func Fold(s string) string {
 	return string(b)
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+// runeClass caches, for the runes of the fold table, whether a rune is part
+// of words and whether it is an upper-case letter.
+var runeClass [foldTableSize]uint8
+
+const (
+	classWord uint8 = 1 << iota
+	classLetter
+	classUpper
+)
+
+func init() {
+	for r := rune(0); r < foldTableSize; r++ {
+		var c uint8
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			c |= classWord
+		}
+		if unicode.IsLetter(r) {
+			c |= classLetter
+		}
+		if unicode.IsUpper(r) {
+			c |= classUpper
+		}
+		runeClass[r] = c
+	}
 }
+
+func classOf(r rune) uint8 {
+	if r >= 0 && r < foldTableSize {
+		return runeClass[r]
+	}
+	var c uint8
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		c |= classWord
+	}
+	if unicode.IsLetter(r) {
+		c |= classLetter
+	}
+	if unicode.IsUpper(r) {
+		c |= classUpper
+	}
+	return c
+}
+
+func isWordRune(r rune) bool { return classOf(r)&classWord != 0 }
 
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`' || r == '´'

@@ -13,6 +13,7 @@ type person struct {
 	official  *gazetteer.Official // nil for a person the gazetteer lacks
 	name      string
 	key       string
+	skel      string // skeleton of key
 	country   string
 	roles     []string
 	roleSpans [][2]int
@@ -73,11 +74,15 @@ func skeleton(key string) string {
 
 // sameperson tells whether two keys are spellings of one name.
 func sameperson(a, b string) bool {
+	return samePersonSkel(a, skeleton(a), b, skeleton(b))
+}
+
+// samePersonSkel is sameperson with the keys' skeletons already made.
+func samePersonSkel(a, sa, b, sb string) bool {
 	if a == b {
 		return true
 	}
-	sa, sb := skeleton(a), skeleton(b)
-	if len(sa) < 6 || len(sb) < 6 || a[0] != b[0] {
+	if len(sa) < 6 || len(sb) < 6 || a == "" || b == "" || a[0] != b[0] {
 		return false
 	}
 	return levenshtein(sa, sb) <= 1
@@ -156,19 +161,22 @@ func (s *state) findPeople() {
 // personFor returns the article's person for an official or a name,
 // merging spellings.
 func (s *state) personFor(o *gazetteer.Official, name string) *person {
-	key := PersonKey(name)
+	var key string
 	if o != nil {
-		key = PersonKey(o.Name)
+		key = s.x.officialKey[o]
+	} else {
+		key = PersonKey(name)
 	}
+	skel := skeleton(key)
 	for _, p := range s.people {
-		if (o != nil && p.official == o) || sameperson(p.key, key) {
+		if (o != nil && p.official == o) || samePersonSkel(p.key, p.skel, key, skel) {
 			if p.official == nil && o != nil {
-				p.official, p.name, p.key = o, o.Name, key
+				p.official, p.name, p.key, p.skel = o, o.Name, key, skel
 			}
 			return p
 		}
 	}
-	p := &person{official: o, name: name, key: key}
+	p := &person{official: o, name: name, key: key, skel: skel}
 	if o != nil {
 		p.name = o.Name
 		p.country = o.Country

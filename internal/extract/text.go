@@ -58,12 +58,13 @@ func NewDoc(title, summary string, body []byte) *Doc {
 	d := &Doc{}
 	var b strings.Builder
 	b.Grow(len(title) + len(summary) + len(body) + 64)
-	add := func(s string, field Field, src int) {
-		if s == "" {
+	d.spans = make([]span, 0, 64)
+	add := func(s []byte, field Field, src int) {
+		if len(s) == 0 {
 			return
 		}
 		start := b.Len()
-		b.WriteString(s)
+		b.Write(s)
 		d.spans = append(d.spans, span{start: start, end: b.Len(), field: field, src: src})
 	}
 	sep := func() {
@@ -71,10 +72,10 @@ func NewDoc(title, summary string, body []byte) *Doc {
 			b.WriteString(blockSep)
 		}
 	}
-	add(title, FieldTitle, 0)
+	add([]byte(title), FieldTitle, 0)
 	if summary != "" {
 		sep()
-		add(summary, FieldSummary, 0)
+		add([]byte(summary), FieldSummary, 0)
 	}
 	root := plainParser.Parse(text.NewReader(body))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -88,7 +89,7 @@ func NewDoc(title, summary string, body []byte) *Doc {
 			sep()
 		case *ast.Text:
 			seg := x.Segment
-			add(string(body[seg.Start:seg.Stop]), FieldBody, seg.Start)
+			add(body[seg.Start:seg.Stop], FieldBody, seg.Start)
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -107,12 +107,13 @@ func (sc *scratch) tokenize(text string, lex map[string]lexEntry) []Token {
 					continue
 				}
 				r, size = utf8.DecodeRuneInString(text[i:])
-				if !isWordRune(r) {
+				cl := classOf(r)
+				if cl&classWord == 0 {
 					break
 				}
-				if unicode.IsLetter(r) {
+				if cl&classLetter != 0 {
 					letters++
-					if unicode.IsUpper(r) {
+					if cl&classUpper != 0 {
 						upper++
 						if first {
 							capital = true
