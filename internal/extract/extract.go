@@ -35,7 +35,7 @@ type Extractor struct {
 	lex               map[string]lexEntry
 	surnames          map[string]*gazetteer.Official
 	officialKey       map[*gazetteer.Official]string // PersonKey of each official's name
-	scratch           sync.Pool // of *scratch
+	scratch           sync.Pool                      // of *scratch
 	// folded names of agencies, for the rules that compare them
 	agencyFolds map[*gazetteer.Agency]*agencyFold
 }
