@@ -609,27 +609,35 @@ func (s *state) ministriesFromTitles() {
 // portfolioAt reads a portfolio at token k ("Intérieur", "Affaires
 // étrangères"), longest first; n is its length in tokens.
 func (s *state) portfolioAt(k int) (string, int) {
+	if k >= len(s.toks) || !s.toks[k].is(wPortfolio) {
+		return "", 0
+	}
+	var buf [64]byte
 	for n := 5; n >= 1; n-- {
 		if k+n > len(s.toks) {
 			continue
 		}
-		var words []string
+		key := buf[:0]
 		ok := true
-		for _, t := range s.toks[k : k+n] {
-			if !t.Word || (t.Break && len(words) > 0) {
+		for j, t := range s.toks[k : k+n] {
+			if !t.Word || (t.Break && j > 0) {
 				ok = false
 				break
 			}
-			words = append(words, t.Fold)
+			if j > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, t.Fold...)
 		}
 		if !ok {
 			continue
 		}
-		if p, found := portfolios[strings.Join(words, " ")]; found {
-			if p == "interior" && n == 1 && words[0] == "securite" {
+		if p, found := portfolios[string(key)]; found {
+			first := s.toks[k].Fold
+			if p == "interior" && n == 1 && first == "securite" {
 				continue // "sécurité" alone is no portfolio
 			}
-			if p == "foreign" && words[0] == "cooperation" {
+			if p == "foreign" && first == "cooperation" {
 				continue
 			}
 			return p, n

@@ -82,7 +82,11 @@ func (n *node) child(w string) *node {
 type Dict struct {
 	root     node
 	byPrefix map[string][]*entry // one-word prefix phrases by their first prefixLen bytes
-	entries  map[string]*entry   // by phrase key, while building
+	// prefixBits has a bit for each four-letter start of byPrefix (a-z
+	// only), so most words skip the map look-up.
+	prefixBits  []uint64
+	otherPrefix bool              // some prefix is not four letters a-z
+	entries     map[string]*entry // by phrase key, while building
 }
 
 const prefixLen = 4
@@ -142,7 +146,16 @@ func (d *Dict) add(phrase string, t target) {
 		d.entries[key] = e
 		switch {
 		case prefix && len(words) == 1:
-			d.byPrefix[words[0][:prefixLen]] = append(d.byPrefix[words[0][:prefixLen]], e)
+			p := words[0][:prefixLen]
+			d.byPrefix[p] = append(d.byPrefix[p], e)
+			if i, ok := prefixIndex(p); ok {
+				if d.prefixBits == nil {
+					d.prefixBits = make([]uint64, 26*26*26*26/64+1)
+				}
+				d.prefixBits[i/64] |= 1 << (i % 64)
+			} else {
+				d.otherPrefix = true
+			}
 		case prefix:
 			n := &d.root
 			for _, w := range words[:len(words)-1] {
@@ -205,7 +218,7 @@ func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, 
 	var buf [8]candidate
 	cands := buf[:0]
 	if len(t.Fold) >= prefixLen {
-		for _, e := range d.byPrefix[t.Fold[:prefixLen]] {
+		for _, e := range d.prefixEntries(t.Fold[:prefixLen]) {
 			if strings.HasPrefix(t.Fold, e.words[0]) {
 				cands = append(cands, candidate{e, i + 1})
 			}
@@ -517,4 +530,32 @@ func englishForms(words []string) []string {
 		}
 	}
 	return out
+}
+
+// prefixIndex numbers a four-letter a-z string.
+func prefixIndex(p string) (int, bool) {
+	n := 0
+	for i := 0; i < prefixLen; i++ {
+		c := p[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		n = n*26 + int(c-'a')
+	}
+	return n, true
+}
+
+// prefixEntries are the one-word prefix phrases that may start p.
+func (d *Dict) prefixEntries(p string) []*entry {
+	if len(d.byPrefix) == 0 {
+		return nil
+	}
+	if i, ok := prefixIndex(p); ok {
+		if d.prefixBits == nil || d.prefixBits[i/64]&(1<<(i%64)) == 0 {
+			return nil
+		}
+	} else if !d.otherPrefix {
+		return nil
+	}
+	return d.byPrefix[p]
 }

@@ -32,7 +32,7 @@ type Extractor struct {
 	agenciesByCountry map[string][]*gazetteer.Agency
 	officialKeys      map[string]*gazetteer.Official
 	skeletons         *skeletonIndex
-	lex               map[string]lexEntry
+	lex               *lexicon
 	surnames          map[string]*gazetteer.Official
 	officialKey       map[*gazetteer.Official]string // PersonKey of each official's name
 	scratch           sync.Pool                      // of *scratch
@@ -96,19 +96,24 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 		delete(x.surnames, k)
 	}
 	x.scratch.New = func() any { return &scratch{} }
-	x.lex = map[string]lexEntry{}
+	x.lex = &lexicon{index: map[string]int32{}}
+	entry := func(w string) *lexEntry {
+		id, ok := x.lex.index[w]
+		if !ok {
+			id = int32(len(x.lex.entries))
+			x.lex.index[w] = id
+			x.lex.entries = append(x.lex.entries, lexEntry{})
+		}
+		return &x.lex.entries[id]
+	}
 	for w, f := range wordFlags {
-		x.lex[w] = lexEntry{flags: f}
+		entry(w).flags = f
 	}
 	for w, n := range x.dict.root.next {
-		e := x.lex[w]
-		e.ent = n
-		x.lex[w] = e
+		entry(w).ent = n
 	}
 	for w, n := range x.themes.root.next {
-		e := x.lex[w]
-		e.theme = n
-		x.lex[w] = e
+		entry(w).theme = n
 	}
 	return x
 }
@@ -184,8 +189,6 @@ type state struct {
 	matches []match
 	// cover maps a token to the match that covers it (-1 for none).
 	cover []int
-	// the dictionaries' first trie nodes of each token
-	entFirst, themeFirst []*node
 	// consumed marks tokens a rule has read as a whole, so that the
 	// dictionary's reading of a part of them yields.
 	consumed []bool
@@ -216,7 +219,6 @@ func (x *Extractor) Extract(in Input) *Result {
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)
 	s.toks = sc.tokenize(s.text, x.lex)
-	s.entFirst, s.themeFirst = sc.ent, sc.theme
 	sc.cover, sc.consumed = grow(sc.cover, len(s.toks)), grow(sc.consumed, len(s.toks))
 	s.cover, s.consumed, s.matches = sc.cover, sc.consumed, sc.matches[:0]
 	defer func() { sc.matches = s.matches[:0] }()
@@ -243,7 +245,11 @@ func (s *state) findMatches() {
 		s.cover[i] = -1
 	}
 	for i := 0; i < len(s.toks); {
-		m, ok := s.x.dict.matchFrom(s.text, s.toks, i, s.entFirst[i])
+		var first *node
+		if id := s.toks[i].lex; id >= 0 {
+			first = s.x.lex.entries[id].ent
+		}
+		m, ok := s.x.dict.matchFrom(s.text, s.toks, i, first)
 		if !ok {
 			i++
 			continue

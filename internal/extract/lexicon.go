@@ -250,6 +250,7 @@ const (
 	wCityHead wordFlag = 1 << (iota + 20)
 	wStaffHead
 	wBodyKind
+	wPortfolio
 )
 
 var wordFlags = func() map[string]wordFlag {
@@ -263,6 +264,10 @@ var wordFlags = func() map[string]wordFlag {
 	for k := range bodyKinds {
 		first, _, _ := strings.Cut(k, " ")
 		m[first] |= wBodyKind
+	}
+	for k := range portfolios {
+		first, _, _ := strings.Cut(k, " ")
+		m[first] |= wPortfolio
 	}
 	for _, l := range []struct {
 		set  map[string]bool

@@ -12,7 +12,11 @@ import (
 // covers a trigger ("formation politique") hides it.
 func (s *state) findThemes() {
 	for i := 0; i < len(s.toks); {
-		m, ok := s.x.themes.matchFrom(s.text, s.toks, i, s.themeFirst[i])
+		var first *node
+		if id := s.toks[i].lex; id >= 0 {
+			first = s.x.lex.entries[id].theme
+		}
+		m, ok := s.x.themes.matchFrom(s.text, s.toks, i, first)
 		if !ok {
 			i++
 			continue

@@ -19,6 +19,7 @@ type Token struct {
 	// Break is true for the first token of a block.
 	Break bool
 	flags wordFlag
+	lex   int32 // index in the extractor's lexicon, -1 for none
 }
 
 // Tokenize splits text into words and punctuation. Hyphens and apostrophes
@@ -27,6 +28,14 @@ type Token struct {
 func Tokenize(text string) []Token {
 	var sc scratch
 	return sc.tokenize(text, nil)
+}
+
+// lexicon is what an extractor knows of words, by index: tokens hold the
+// index, not pointers, so the token buffers give the garbage collector
+// nothing to trace.
+type lexicon struct {
+	index   map[string]int32
+	entries []lexEntry
 }
 
 // lexEntry is what an extractor knows of a word: its lists, and where the
@@ -43,8 +52,6 @@ type scratch struct {
 	toks   []Token
 	folded []byte
 	spans  [][2]int
-	// the dictionaries' first nodes of each token, when tokenized with a lexicon
-	ent, theme []*node
 	// the extraction's per-token arrays and matches
 	cover    []int
 	consumed []bool
@@ -61,7 +68,7 @@ func grow[T any](b []T, n int) []T {
 	return b
 }
 
-func (sc *scratch) tokenize(text string, lex map[string]lexEntry) []Token {
+func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 	toks := sc.toks[:0]
 	// Folded keys go to one buffer, made a string once: a token's key is a
 	// slice of it, not an allocation of its own.
@@ -159,22 +166,20 @@ func (sc *scratch) tokenize(text string, lex map[string]lexEntry) []Token {
 	}
 	keys := string(folded)
 	sc.toks = toks
-	sc.ent, sc.theme = sc.ent[:0], sc.theme[:0]
 	for k := range toks {
 		toks[k].Fold = keys[spans[k][0]:spans[k][1]]
+		toks[k].lex = -1
 		if !toks[k].Word {
-			if lex != nil {
-				sc.ent, sc.theme = append(sc.ent, nil), append(sc.theme, nil)
-			}
 			continue
 		}
 		if lex == nil {
 			toks[k].flags = wordFlags[toks[k].Fold]
 			continue
 		}
-		e := lex[toks[k].Fold]
-		toks[k].flags = e.flags
-		sc.ent, sc.theme = append(sc.ent, e.ent), append(sc.theme, e.theme)
+		if id, ok := lex.index[toks[k].Fold]; ok {
+			toks[k].lex = id
+			toks[k].flags = lex.entries[id].flags
+		}
 	}
 	return toks
 }
