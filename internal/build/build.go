@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -201,27 +202,29 @@ func Run(opts Options) (*Stats, error) {
 	stats.Enrich = time.Since(t0)
 
 	t := time.Now()
-	files, err := site.Render()
+	out, err := output.Begin(dest)
 	if err != nil {
 		return nil, err
 	}
-	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			stats.Pages++
-		}
+	pages, err := site.Render(out)
+	if err != nil {
+		out.Abort()
+		return nil, err
 	}
+	stats.Pages = pages
 	for _, a := range site.Articles {
 		stats.Aliases += len(a.Aliases)
 	}
-	n, err := addStatic(files, digest.Static(), dirFS(filepath.Join(opts.Source, "static")))
+	n, err := addStatic(out, digest.Static(), dirFS(filepath.Join(opts.Source, "static")))
 	if err != nil {
+		out.Abort()
 		return nil, err
 	}
 	stats.Static = n
 	stats.Render = time.Since(t)
 
 	t = time.Now()
-	if err := output.Write(dest, files); err != nil {
+	if err := out.Commit(); err != nil {
 		return nil, err
 	}
 	stats.Write = time.Since(t)
@@ -230,8 +233,8 @@ func Run(opts Options) (*Stats, error) {
 }
 
 // addStatic copies the built-in static files, then the site's over them.
-func addStatic(site output.Site, layers ...fs.FS) (int, error) {
-	files := map[string][]byte{}
+func addStatic(out *output.Build, layers ...fs.FS) (int, error) {
+	files := map[string]fs.FS{}
 	for _, l := range layers {
 		if l == nil {
 			continue
@@ -240,39 +243,45 @@ func addStatic(site output.Site, layers ...fs.FS) (int, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-				return nil
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				files[p] = l
 			}
-			b, err := fs.ReadFile(l, p)
-			if err != nil {
-				return err
-			}
-			files[p] = b
 			return nil
 		})
 		if err != nil {
 			return 0, fmt.Errorf("static: %w", err)
 		}
 	}
-	for p, b := range files {
-		if _, taken := site[p]; taken {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if out.Has(p) {
 			return 0, fmt.Errorf("static/%s would overwrite a page of the same path", p)
 		}
-		if err := site.Add(p, b); err != nil {
+		b, err := fs.ReadFile(files[p], p)
+		if err != nil {
+			return 0, fmt.Errorf("static: %w", err)
+		}
+		if err := out.Add(p, b, "static/"+p); err != nil {
 			return 0, err
 		}
 	}
-	return len(files), nil
+	return len(paths), nil
 }
 
 // job is one page to render.
 type job struct {
-	out  string // output file
-	page *render.Page
+	out   string // output file
+	owner string // what the page is of, for messages
+	page  *render.Page
 }
 
-// Render renders every page of the site in parallel.
-func (s *Site) Render() (output.Site, error) {
+// Render renders every page of the site in parallel, on every core, and
+// writes each to out as soon as it is made. It returns the number of pages.
+func (s *Site) Render(out *output.Build) (int, error) {
 	cfg := s.Config
 	articles := make([]*render.Article, len(s.Articles))
 	var jobs []job
@@ -281,21 +290,20 @@ func (s *Site) Render() (output.Site, error) {
 		if i < len(s.Entities) {
 			articles[i].Entities = s.Entities[i]
 		}
-		jobs = append(jobs, job{out: articles[i].URL + "index.html", page: &render.Page{
+		jobs = append(jobs, job{out: articles[i].URL + "index.html", owner: a.Path, page: &render.Page{
 			Kind: render.KindArticle, Title: a.Title, Path: articles[i].URL, Article: articles[i]}})
 		for _, alias := range a.Aliases {
-			jobs = append(jobs, job{out: alias + "/index.html", page: &render.Page{
+			jobs = append(jobs, job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
 				Kind: render.KindAlias, Path: alias + "/", Target: articles[i].URL}})
 		}
 	}
 	pages, pagers := render.Paginate(articles, cfg.Paginate, "", cfg.Sections.Page)
 	for i := range pages {
-		jobs = append(jobs, job{out: pagers[i].Path + "index.html", page: &render.Page{
+		jobs = append(jobs, job{out: pagers[i].Path + "index.html", owner: fmt.Sprintf("home page %d", i+1), page: &render.Page{
 			Kind: render.KindHome, Path: pagers[i].Path, Articles: pages[i], Pager: pagers[i]}})
 	}
-	jobs = append(jobs, job{out: "404.html", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
+	jobs = append(jobs, job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
 
-	results := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -304,7 +312,11 @@ func (s *Site) Render() (output.Site, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = s.renderJob(jobs[i])
+				html, err := s.renderJob(jobs[i])
+				if err == nil {
+					err = out.Add(jobs[i].out, html, jobs[i].owner)
+				}
+				errs[i] = err
 			}
 		}()
 	}
@@ -314,37 +326,7 @@ func (s *Site) Render() (output.Site, error) {
 	close(next)
 	wg.Wait()
 
-	site := output.Site{}
-	var all []error
-	for i, j := range jobs {
-		if errs[i] != nil {
-			all = append(all, errs[i])
-			continue
-		}
-		if err := site.Add(j.out, results[i]); err != nil {
-			all = append(all, fmt.Errorf("%w%s", err, s.owner(j.out)))
-		}
-	}
-	return site, errors.Join(all...)
-}
-
-// owner names the articles whose pages or aliases claim an output path.
-func (s *Site) owner(out string) string {
-	var names []string
-	for _, a := range s.Articles {
-		if s.Config.Sections.Articles+"/"+a.Slug+"/index.html" == out {
-			names = append(names, a.Path+" (its page)")
-		}
-		for _, al := range a.Aliases {
-			if al+"/index.html" == out {
-				names = append(names, a.Path+" (alias "+al+")")
-			}
-		}
-	}
-	if len(names) == 0 {
-		return ""
-	}
-	return ": " + strings.Join(names, ", ")
+	return len(jobs), errors.Join(errs...)
 }
 
 func (s *Site) renderJob(j job) ([]byte, error) {

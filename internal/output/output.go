@@ -16,39 +16,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker is the file digest leaves in every folder it writes.
 const Marker = ".digest-output"
 
 const markerText = "This folder is written by digest build and replaced whole at each build.\n"
-
-// Site is the set of files to write: paths relative to the output folder,
-// with forward slashes.
-type Site map[string][]byte
-
-// Add puts a file in the site. It refuses paths that would leave the folder.
-func (s Site) Add(p string, data []byte) error {
-	clean := path.Clean(p)
-	if p == "" || clean != p || strings.HasPrefix(clean, "../") || clean == ".." || path.IsAbs(clean) || strings.ContainsAny(p, "\\\x00") {
-		return fmt.Errorf("output path %q is not a clean path inside the site", p)
-	}
-	if _, dup := s[p]; dup {
-		return fmt.Errorf("two pages would be written to %s", p)
-	}
-	s[p] = data
-	return nil
-}
-
-// Paths lists the site's files in order.
-func (s Site) Paths() []string {
-	out := make([]string, 0, len(s))
-	for p := range s {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // CheckDestination refuses a destination that digest must not replace: a
 // folder with files that digest did not write.
@@ -76,11 +50,21 @@ func CheckDestination(dest string) error {
 	return fmt.Errorf("output folder %s holds files that digest did not write (it has no %s marker), and a build replaces the whole folder; move them away, or choose another folder with --destination", dest, Marker)
 }
 
-// Write writes site to dest, replacing what was there, or leaves dest
-// untouched and returns an error.
-func Write(dest string, site Site) error {
+// Build is a site being written: its files go to a fresh folder beside the
+// destination as they are made, so a build holds no more than a page at a
+// time per worker, and the previous output stays as it was until Commit.
+// Add is safe for concurrent use.
+type Build struct {
+	dest, tmp string
+	mu        sync.Mutex
+	owners    map[string]string // path → what wrote it, for messages
+	dirs      map[string]bool
+}
+
+// Begin starts writing a site that will replace dest.
+func Begin(dest string) (*Build, error) {
 	if err := CheckDestination(dest); err != nil {
-		return err
+		return nil, err
 	}
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Split(dest)
@@ -88,42 +72,102 @@ func Write(dest string, site Site) error {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("cannot create a folder beside %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot create a folder beside %s: %w", dest, err)
 	}
-	if err := writeAll(tmp, site); err != nil {
+	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Build{dest: dest, tmp: tmp, owners: map[string]string{}, dirs: map[string]bool{}}, nil
+}
+
+// CleanPath tells whether p is a clean path inside the site.
+func CleanPath(p string) error {
+	clean := path.Clean(p)
+	if p == "" || clean != p || strings.HasPrefix(clean, "../") || clean == ".." || path.IsAbs(clean) || strings.ContainsAny(p, "\\\x00") {
+		return fmt.Errorf("output path %q is not a clean path inside the site", p)
+	}
+	return nil
+}
+
+// Add writes a file of the site. owner names what made it, for the message
+// when two things would write the same path.
+func (b *Build) Add(p string, data []byte, owner string) error {
+	if err := CleanPath(p); err != nil {
 		return err
 	}
-	if err := swap(tmp, dest); err != nil {
-		os.RemoveAll(tmp)
+	full := filepath.Join(b.tmp, filepath.FromSlash(p))
+	b.mu.Lock()
+	if prev, dup := b.owners[p]; dup {
+		b.mu.Unlock()
+		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
+	}
+	b.owners[p] = owner
+	dir := filepath.Dir(full)
+	made := b.dirs[dir]
+	b.dirs[dir] = true
+	b.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Has tells whether a path is already written.
+func (b *Build) Has(p string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	_, ok := b.owners[p]
+	return ok
+}
+
+// Count is the number of files written.
+func (b *Build) Count() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.owners)
+}
+
+// Commit marks the new folder and puts it in place of the destination.
+func (b *Build) Commit() error {
+	if err := os.WriteFile(filepath.Join(b.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		b.Abort()
+		return err
+	}
+	if err := swap(b.tmp, b.dest); err != nil {
+		b.Abort()
 		return err
 	}
 	return nil
 }
 
-func writeAll(root string, site Site) error {
-	if err := os.Chmod(root, 0o755); err != nil {
+// Abort drops what was written; the destination is untouched.
+func (b *Build) Abort() { os.RemoveAll(b.tmp) }
+
+// Write writes a whole site held in memory: paths to contents.
+func Write(dest string, files map[string][]byte) error {
+	b, err := Begin(dest)
+	if err != nil {
 		return err
 	}
-	made := map[string]bool{}
-	for _, p := range site.Paths() {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		dir := filepath.Dir(full)
-		if !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := os.WriteFile(full, site[p], 0o644); err != nil {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if err := b.Add(p, files[p], p); err != nil {
+			b.Abort()
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(root, Marker), []byte(markerText), 0o644)
+	return b.Commit()
 }
 
 // swap puts the new folder in place of the old. Between the two renames the

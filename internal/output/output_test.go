@@ -9,10 +9,10 @@ import (
 
 func TestWriteReplacesWhole(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if err := Write(dest, Site{"index.html": []byte("one"), "a/b/index.html": []byte("b")}); err != nil {
+	if err := Write(dest, map[string][]byte{"index.html": []byte("one"), "a/b/index.html": []byte("b")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dest, Site{"index.html": []byte("two")}); err != nil {
+	if err := Write(dest, map[string][]byte{"index.html": []byte("two")}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "two" {
@@ -35,7 +35,7 @@ func TestRefusesForeignFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dest, "thesis.tex"), []byte("years of work"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(dest, Site{"index.html": []byte("x")})
+	err := Write(dest, map[string][]byte{"index.html": []byte("x")})
 	if err == nil || !strings.Contains(err.Error(), "did not write") {
 		t.Fatalf("got %v", err)
 	}
@@ -46,22 +46,48 @@ func TestRefusesForeignFolder(t *testing.T) {
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(empty, Site{"index.html": []byte("x")}); err != nil {
+	if err := Write(empty, map[string][]byte{"index.html": []byte("x")}); err != nil {
 		t.Errorf("an empty folder may be used: %v", err)
 	}
 }
 
-func TestAddRefusesEscapes(t *testing.T) {
-	s := Site{}
-	for _, p := range []string{"../x", "/etc/passwd", "a/../../b", "a\\b", "", "a//b", "./a"} {
-		if err := s.Add(p, nil); err == nil {
+func TestAddRefusesEscapesAndDuplicates(t *testing.T) {
+	b, err := Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Abort()
+	for _, p := range []string{"../x", "/etc/passwd", "a/../../b", "a\\b", "", "a//b", "./a", "a\x00b"} {
+		if err := b.Add(p, nil, "test"); err == nil {
 			t.Errorf("Add(%q) accepted", p)
 		}
 	}
-	if err := s.Add("a/index.html", nil); err != nil {
+	if err := b.Add("a/index.html", nil, "first.md"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Add("a/index.html", nil); err == nil {
-		t.Error("a second page at the same path was accepted")
+	if err := b.Add("a/index.html", nil, "second.md"); err == nil || !strings.Contains(err.Error(), "first.md and second.md") {
+		t.Errorf("a second page at the same path: %v", err)
+	}
+}
+
+func TestAbortLeavesDestination(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Write(dest, map[string][]byte{"index.html": []byte("old")}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("index.html", []byte("new"), "x"); err != nil {
+		t.Fatal(err)
+	}
+	b.Abort()
+	if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "old" {
+		t.Errorf("index.html = %q after an aborted build", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("an aborted build left %d entries beside the output", len(entries))
 	}
 }
