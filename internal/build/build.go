@@ -115,10 +115,9 @@ func Load(opts Options) (*Site, error) {
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%s: no content folder; a site keeps its articles in content/ (digest new \"Titre\" writes one)", contentDir)
 	}
-	res, err := content.Load(contentDir, content.Options{
-		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
-		Drafts:   opts.Drafts, Future: opts.Future, Now: now, Markdown: s.Markdown,
-	})
+	copts := ContentOptions(cfg, opts)
+	copts.Now, copts.Markdown = now, s.Markdown
+	res, err := content.Load(contentDir, copts)
 	if err != nil {
 		errs = append(errs, err)
 	}

@@ -33,6 +33,7 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
 		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
 		Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}),
+		MaxSize:  int64(cfg.MaxArticleSize),
 	}
 }
 
@@ -77,9 +78,13 @@ func (s *Site) EntityCount() int {
 	return len(seen)
 }
 
-// Warnings are what the enrichment found odd in front matter, one line a problem.
+// Warnings are the files skipped and what the enrichment found odd in
+// front matter, one line a problem.
 func (s *Site) Warnings() []string {
 	var out []string
+	if s.Result != nil {
+		out = append(out, s.Result.Warnings...)
+	}
 	for i, r := range s.Entities {
 		for _, w := range r.Warnings {
 			out = append(out, s.Articles[i].Path+": "+w)

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,9 +30,11 @@ type Config struct {
 	// Paginate is the number of articles per list page.
 	Paginate int `toml:"paginate"`
 	// TimeZone places articles whose date has no zone, and decides what "future" means.
-	TimeZone string   `toml:"timeZone"`
-	Sections Sections `toml:"sections"`
-	Markdown Markdown `toml:"markdown"`
+	TimeZone string `toml:"timeZone"`
+	// MaxArticleSize refuses articles over this size (bytes, or "5MB").
+	MaxArticleSize ByteSize `toml:"maxArticleSize"`
+	Sections       Sections `toml:"sections"`
+	Markdown       Markdown `toml:"markdown"`
 	// Params is free-form data for templates (.Site.Params).
 	Params map[string]any `toml:"params"`
 
@@ -65,7 +68,53 @@ func Default() *Config {
 		Paginate: 10,
 		TimeZone: "UTC",
 		Params:   map[string]any{},
+
+		MaxArticleSize: 5 << 20,
 	}
+}
+
+// ByteSize is a size in bytes, written as a number or with a unit: "5MB".
+type ByteSize int64
+
+var sizeRe = regexp.MustCompile(`^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)[iI]?[bB]?\s*$`)
+
+// UnmarshalTOML reads a number of bytes or a text with a unit.
+func (b *ByteSize) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case int64:
+		*b = ByteSize(x)
+	case string:
+		m := sizeRe.FindStringSubmatch(x)
+		if m == nil {
+			return fmt.Errorf("maxArticleSize %q is not a size such as \"5MB\" or 5000000", x)
+		}
+		n, _ := strconv.ParseFloat(m[1], 64)
+		switch strings.ToLower(m[2]) {
+		case "k":
+			n *= 1 << 10
+		case "m":
+			n *= 1 << 20
+		case "g":
+			n *= 1 << 30
+		}
+		*b = ByteSize(n)
+	default:
+		return fmt.Errorf("maxArticleSize must be a number of bytes or a text such as \"5MB\"")
+	}
+	if *b <= 0 {
+		return fmt.Errorf("maxArticleSize must be more than zero")
+	}
+	return nil
+}
+
+func (b ByteSize) String() string {
+	switch {
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(b)/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(b)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", int64(b))
 }
 
 // sectionDefaults are per language, so a French site's URLs read French.
@@ -179,7 +228,7 @@ var decodeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): 
 var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // knownKeys are the dotted keys of Config, for "did you mean".
-var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone",
+var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone", "maxArticleSize",
 	"sections", "sections.articles", "sections.page", "markdown", "markdown.unsafe", "params"}
 
 func suggest(key string) string {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"digest/internal/markdown"
 )
@@ -22,6 +24,8 @@ type Options struct {
 	Future   bool      // keep articles dated after Now
 	Now      time.Time // the build's notion of now
 	Markdown *markdown.Converter
+	// MaxSize refuses files over this many bytes (0: no limit).
+	MaxSize int64
 }
 
 // Result is what a load found.
@@ -29,6 +33,8 @@ type Result struct {
 	Articles []*Article // newest first, then by slug
 	Drafts   int        // left out because draft
 	Future   int        // left out because dated in the future
+	// Warnings name the files of content/ that were not read as articles.
+	Warnings []string
 }
 
 // IsArticle tells whether a file name is an article, leaving out the backup
@@ -41,11 +47,29 @@ func IsArticle(name string) bool {
 	return !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "#")
 }
 
+// IsEditorFile tells whether a file is one an editor keeps beside the files
+// it edits: backups, swap and lock files, temporary saves.
+func IsEditorFile(name string) bool {
+	switch {
+	case strings.HasSuffix(name, "~"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasPrefix(name, ".#"), name == ".DS_Store", name == "4913", name == "Thumbs.db",
+		strings.HasPrefix(name, ".goutputstream-"), strings.HasSuffix(name, "___jb_tmp___"),
+		strings.HasSuffix(name, "___jb_old___"), strings.HasSuffix(name, ".bck"):
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig":
+		return true
+	}
+	return false
+}
+
 // Load reads every article under dir. It reports every bad file (the
 // returned error joins one error per problem) and returns the good ones.
 func Load(dir string, opts Options) (*Result, error) {
 	var files []string
 	var errs []error
+	var warnings []string
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{Path: p, Msg: "cannot read: " + unwrapPath(err)})
@@ -57,12 +81,19 @@ func Load(dir string, opts Options) (*Result, error) {
 		name := d.Name()
 		if d.IsDir() {
 			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				warnings = append(warnings, p+": folder skipped (its name starts with "+name[:1]+")")
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if IsArticle(name) {
+		switch {
+		case IsArticle(name):
 			files = append(files, p)
+		case IsEditorFile(name):
+		case strings.HasPrefix(name, "."):
+			warnings = append(warnings, p+": hidden file skipped")
+		default:
+			warnings = append(warnings, p+": skipped, not an article (articles end in .md)")
 		}
 		return nil
 	})
@@ -91,7 +122,7 @@ func Load(dir string, opts Options) (*Result, error) {
 	close(next)
 	wg.Wait()
 
-	res := &Result{}
+	res := &Result{Warnings: warnings}
 	var parsed []*Article
 	for i, a := range articles {
 		errs = append(errs, fileErrs[i]...)
@@ -138,6 +169,17 @@ func duplicateSlugs(articles []*Article) []error {
 
 // ReadFile reads and checks one article. rel is its path in the content folder.
 func ReadFile(path, rel string, opts Options) (*Article, []error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, []error{&Error{Path: path, Msg: "cannot read: " + unwrapPath(err)}}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, []error{&Error{Path: path, Msg: "is not a file (a folder or a device); rename it so it does not end in .md"}}
+	}
+	if opts.MaxSize > 0 && info.Size() > opts.MaxSize {
+		return nil, []error{&Error{Path: path, Msg: fmt.Sprintf("is %s, over the limit of %s for an article (maxArticleSize in config.toml)",
+			sizeText(info.Size()), sizeText(opts.MaxSize))}}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, []error{&Error{Path: path, Msg: "cannot read: " + unwrapPath(err)}}
@@ -145,8 +187,41 @@ func ReadFile(path, rel string, opts Options) (*Article, []error) {
 	return Parse(path, rel, data, opts)
 }
 
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+}
+
+// checkText refuses what is not UTF-8 text, with the place of the first
+// bad byte.
+func checkText(path string, data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return &Error{Path: path, Line: 1 + bytes.Count(data[:i], []byte("\n")),
+			Msg: "is a binary file (it holds a NUL byte), not a Markdown article"}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			line := 1 + bytes.Count(data[:i], []byte("\n"))
+			col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
+			return &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(
+				"is not valid UTF-8 (byte 0x%02X); save it as UTF-8 (it may be Latin-1 or Windows-1252: iconv -f windows-1252 -t utf-8)", data[i])}
+		}
+		i += size
+	}
+	return nil
+}
+
 // Parse checks one article from its bytes.
 func Parse(path, rel string, data []byte, opts Options) (*Article, []error) {
+	if err := checkText(path, data); err != nil {
+		return nil, []error{err}
+	}
 	fmText, format, body, bodyLine, err := Split(path, data)
 	if err != nil {
 		return nil, []error{err}

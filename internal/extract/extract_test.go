@@ -377,3 +377,23 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTokenize: tokens cover the text in order, never overlap, and every
+// word's key is folded (no upper case).
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"M.Koné l’Algérie", "Guinée-Bissau\u00a0!\n\nFin", "\xff\xfe", "e\u0301", "A-", "-a", "l'", "ÉTATS–UNIS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, tk := range Tokenize(s) {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
+				t.Fatalf("token %+v out of order in %q", tk, s)
+			}
+			prev = tk.End
+			if tk.Word && strings.ToLower(tk.Fold) != tk.Fold {
+				t.Fatalf("key %q of %q is not folded", tk.Fold, s[tk.Start:tk.End])
+			}
+		}
+	})
+}

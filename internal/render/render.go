@@ -41,6 +41,7 @@ type Renderer struct {
 	site      *Site
 	templates map[string]*template.Template // by page kind
 	strings   Strings
+	shown     map[string]string // template name → file as shown in messages
 }
 
 // Layer is one source of templates: a file system and the name it is shown
@@ -57,7 +58,10 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, strings: strs}
+	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, strings: strs, shown: map[string]string{}}
+	for name, f := range files {
+		r.shown[name] = f.shown
+	}
 	funcs := r.funcs()
 
 	base := template.New("").Funcs(funcs)
@@ -163,7 +167,12 @@ func (r *Renderer) Render(p *Page) ([]byte, error) {
 	p.strings = r.strings
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
-		return nil, fmt.Errorf("page %s (template %s): %s", p.Path, kindTemplate[p.Kind], strings.TrimPrefix(err.Error(), "template: "))
+		msg := strings.TrimPrefix(err.Error(), "template: ")
+		// name the file the template came from: "templates/article.html:2:5"
+		if name, _, ok := strings.Cut(msg, ":"); ok && r.shown[name] != "" {
+			msg = r.shown[name] + msg[len(name):]
+		}
+		return nil, fmt.Errorf("page %s (template %s): %s", p.Path, r.shown[kindTemplate[p.Kind]], msg)
 	}
 	return buf.Bytes(), nil
 }

@@ -1,6 +1,9 @@
 package slug
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMake(t *testing.T) {
 	for in, want := range map[string]string{
@@ -26,4 +29,26 @@ func TestFold(t *testing.T) {
 	if got := Fold("Égypte, Émirats, Tchéquie, Løkken"); got != "Egypte, Emirats, Tchequie, Lokken" {
 		t.Errorf("Fold = %q", got)
 	}
+}
+
+// FuzzMake: a slug is always a clean URL segment, whatever the text.
+func FuzzMake(f *testing.F) {
+	for _, s := range []string{"Sûreté nationale", "../../etc/passwd", "C:\\Windows", "a\x00b", "\xff\xfe", "Œuvre", "中文", "---"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Make(s)
+		for i := 0; i < len(got); i++ {
+			c := got[i]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				t.Fatalf("Make(%q) = %q holds %q", s, got, c)
+			}
+		}
+		if strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") || strings.Contains(got, "--") {
+			t.Fatalf("Make(%q) = %q has stray hyphens", s, got)
+		}
+		if Make(got) != got {
+			t.Fatalf("Make is not idempotent on %q: %q", got, Make(got))
+		}
+	})
 }
