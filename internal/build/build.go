@@ -5,14 +5,11 @@ package build
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"digest"
@@ -271,70 +268,3 @@ func addStatic(out *output.Build, layers ...fs.FS) (int, error) {
 	return len(paths), nil
 }
 
-// job is one page to render.
-type job struct {
-	out   string // output file
-	owner string // what the page is of, for messages
-	page  *render.Page
-}
-
-// Render renders every page of the site in parallel, on every core, and
-// writes each to out as soon as it is made. It returns the number of pages.
-func (s *Site) Render(out *output.Build) (int, error) {
-	cfg := s.Config
-	articles := make([]*render.Article, len(s.Articles))
-	var jobs []job
-	for i, a := range s.Articles {
-		articles[i] = &render.Article{Article: a, URL: cfg.Sections.Articles + "/" + a.Slug + "/"}
-		if i < len(s.Entities) {
-			articles[i].Entities = s.Entities[i]
-		}
-		jobs = append(jobs, job{out: articles[i].URL + "index.html", owner: a.Path, page: &render.Page{
-			Kind: render.KindArticle, Title: a.Title, Path: articles[i].URL, Article: articles[i]}})
-		for _, alias := range a.Aliases {
-			jobs = append(jobs, job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
-				Kind: render.KindAlias, Path: alias + "/", Target: articles[i].URL}})
-		}
-	}
-	pages, pagers := render.Paginate(articles, cfg.Paginate, "", cfg.Sections.Page)
-	for i := range pages {
-		jobs = append(jobs, job{out: pagers[i].Path + "index.html", owner: fmt.Sprintf("home page %d", i+1), page: &render.Page{
-			Kind: render.KindHome, Path: pagers[i].Path, Articles: pages[i], Pager: pagers[i]}})
-	}
-	jobs = append(jobs, job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
-
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				html, err := s.renderJob(jobs[i])
-				if err == nil {
-					err = out.Add(jobs[i].out, html, jobs[i].owner)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	return len(jobs), errors.Join(errs...)
-}
-
-func (s *Site) renderJob(j job) ([]byte, error) {
-	if a := j.page.Article; a != nil {
-		html, err := s.Markdown.Parse(a.Lang, a.Body).HTML()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Path, err)
-		}
-		a.Content = template.HTML(html) // goldmark output: raw HTML dropped unless the config allows it
-	}
-	return s.Renderer.Render(j.page)
-}

@@ -44,8 +44,30 @@ type Config struct {
 
 // Sections are the first path segment of each kind of page.
 type Sections struct {
-	Articles string `toml:"articles"`
-	Page     string `toml:"page"`
+	Articles  string `toml:"articles"`
+	Page      string `toml:"page"`
+	Countries string `toml:"countries"`
+	Regions   string `toml:"regions"`
+	Agencies  string `toml:"agencies"`
+	Officials string `toml:"officials"`
+	Themes    string `toml:"themes"`
+	Archive   string `toml:"archive"`
+	Search    string `toml:"search"`
+}
+
+// fields lists the sections with their keys, for defaults and checks.
+func (s *Sections) fields() []struct {
+	key string
+	val *string
+} {
+	return []struct {
+		key string
+		val *string
+	}{
+		{"articles", &s.Articles}, {"page", &s.Page}, {"countries", &s.Countries}, {"regions", &s.Regions},
+		{"agencies", &s.Agencies}, {"officials", &s.Officials}, {"themes", &s.Themes}, {"archive", &s.Archive},
+		{"search", &s.Search},
+	}
 }
 
 // Markdown holds the options of the Markdown renderer.
@@ -119,8 +141,10 @@ func (b ByteSize) String() string {
 
 // sectionDefaults are per language, so a French site's URLs read French.
 var sectionDefaults = map[string]Sections{
-	"fr": {Articles: "articles", Page: "page"},
-	"en": {Articles: "articles", Page: "page"},
+	"fr": {Articles: "articles", Page: "page", Countries: "pays", Regions: "regions", Agencies: "institutions",
+		Officials: "personnalites", Themes: "themes", Archive: "archives", Search: "recherche"},
+	"en": {Articles: "articles", Page: "page", Countries: "countries", Regions: "regions", Agencies: "agencies",
+		Officials: "officials", Themes: "themes", Archive: "archive", Search: "search"},
 }
 
 // Load reads the config file at path. A missing file is not an error when
@@ -202,16 +226,19 @@ func (c *Config) finish(name string) error {
 		c.BaseURL += "/"
 	}
 	def := sectionDefaults[c.Language]
-	if c.Sections.Articles == "" {
-		c.Sections.Articles = def.Articles
-	}
-	if c.Sections.Page == "" {
-		c.Sections.Page = def.Page
-	}
-	for key, v := range map[string]string{"sections.articles": c.Sections.Articles, "sections.page": c.Sections.Page} {
-		if !sectionRe.MatchString(v) {
-			errs = append(errs, fmt.Sprintf("%s %q must be one path segment of lower-case letters, digits and hyphens", key, v))
+	defFields := def.fields()
+	seen := map[string]string{}
+	for i, f := range c.Sections.fields() {
+		if *f.val == "" {
+			*f.val = *defFields[i].val
 		}
+		if !sectionRe.MatchString(*f.val) {
+			errs = append(errs, fmt.Sprintf("sections.%s %q must be one path segment of lower-case letters, digits and hyphens", f.key, *f.val))
+		}
+		if other, dup := seen[*f.val]; dup {
+			errs = append(errs, fmt.Sprintf("sections.%s and sections.%s are both %q", other, f.key, *f.val))
+		}
+		seen[*f.val] = f.key
 	}
 	if c.Params == nil {
 		c.Params = map[string]any{}
@@ -229,7 +256,8 @@ var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // knownKeys are the dotted keys of Config, for "did you mean".
 var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone", "maxArticleSize",
-	"sections", "sections.articles", "sections.page", "markdown", "markdown.unsafe", "params"}
+	"sections", "sections.articles", "sections.page", "sections.countries", "sections.regions", "sections.agencies",
+	"sections.officials", "sections.themes", "sections.archive", "sections.search", "markdown", "markdown.unsafe", "params"}
 
 func suggest(key string) string {
 	best, bestD := "", 3

@@ -214,7 +214,8 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 	}
 	var errs []error
 	for _, e := range entries {
-		if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+		// entities.toml is the site's metadata of entity pages, not gazetteer data
+		if e.IsDir() || path.Ext(e.Name()) != ".toml" || e.Name() == "entities.toml" {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))

@@ -27,7 +27,7 @@ var FrenchSpacing goldmark.Extender = frenchSpacing{}
 type frenchSpacing struct{}
 
 func (frenchSpacing) Extend(m goldmark.Markdown) {
-	// Run after the typographer's nodes exist: priority past the defaults.
+	// Transformers run in ascending priority: after the entity links (100).
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(frenchSpacingTransformer{}, 999)))
 }
 

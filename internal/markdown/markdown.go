@@ -40,7 +40,7 @@ func New(opts Options) *Converter {
 }
 
 func build(opts Options, french bool) goldmark.Markdown {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, entityLinks}
 	if french {
 		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 			extension.LeftDoubleQuote:  "«\u202f",

@@ -107,15 +107,17 @@ func (b *Build) Add(p string, data []byte, owner string) error {
 		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
 	}
 	b.owners[p] = owner
+	// folders are made under the lock: a second writer to a folder must
+	// not find it promised but not yet made
 	dir := filepath.Dir(full)
-	made := b.dirs[dir]
-	b.dirs[dir] = true
-	b.mu.Unlock()
-	if !made {
+	if !b.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.mu.Unlock()
 			return err
 		}
+		b.dirs[dir] = true
 	}
+	b.mu.Unlock()
 	return os.WriteFile(full, data, 0o644)
 }
 

@@ -115,6 +115,25 @@ func (r *Renderer) funcs() template.FuncMap {
 		"typo": Typography,
 		// dict builds a map from key/value pairs, to pass several values to a partial.
 		"dict":  dict,
+		// plural is the plural of a kind of entity, for UI string keys.
+		"plural": func(kind string) string {
+			if kind == "country" {
+				return "countries"
+			}
+			if kind == "agency" {
+				return "agencies"
+			}
+			return kind + "s"
+		},
+		// monthName writes a month of a year: "novembre 2025".
+		"monthName": func(lang string, year int, month time.Month) string {
+			base, _, _ := strings.Cut(lang, "-")
+			m, ok := months[base]
+			if !ok {
+				m = months["en"]
+			}
+			return fmt.Sprintf("%s %d", m[month-1], year)
+		},
 		"upper": strings.ToUpper,
 		"lower": strings.ToLower,
 	}

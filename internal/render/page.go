@@ -43,6 +43,20 @@ type Page struct {
 	Pager    *Pager
 	// Target is where an alias page redirects.
 	Target string
+	// Entity is the entity of an entity page.
+	Entity *Entity
+	// ListKind and Links are the kind and the entities of a list page.
+	ListKind string
+	Links    []EntityLink
+	// Years is the archive; Month the month of a month page.
+	Years []Year
+	Month *Month
+	// Trending are, by kind, the entities most named in the last 30 days.
+	Trending map[string][]EntityLink
+	// Feed is the site path of the page's Atom feed, if any.
+	Feed string
+	// Nav are the sections of the site, for the header.
+	Nav []NavItem
 
 	strings Strings
 }
@@ -52,6 +66,8 @@ type Article struct {
 	*content.Article
 	URL     string        // its page, relative to the site root ("articles/slug/")
 	Content template.HTML // the rendered body
+	Chips   *Chips        // its entities as links
+	Related []*Article    // articles that share most with it
 	// Entities are what enrichment found in the article.
 	Entities *extract.Result
 }
@@ -123,10 +139,13 @@ func (p *Page) T(key string, args ...any) string {
 }
 
 // Paginate cuts items into pages of size per page. page 1 is at first,
-// page n at first + section + "/n/". It never returns an empty page after the
-// first.
+// page n at first + section + "/n/". It never makes an empty page after the
+// first, nor a last page of one item: that item joins the page before.
 func Paginate[T any](items []T, per int, first, section string) (pages [][]T, pagers []*Pager) {
 	n := (len(items) + per - 1) / per
+	if n > 1 && len(items)%per == 1 {
+		n--
+	}
 	if n == 0 {
 		n = 1
 	}
@@ -138,6 +157,9 @@ func Paginate[T any](items []T, per int, first, section string) (pages [][]T, pa
 	}
 	for i := 1; i <= n; i++ {
 		lo, hi := (i-1)*per, min(i*per, len(items))
+		if i == n {
+			hi = len(items)
+		}
 		pages = append(pages, items[lo:hi])
 		pg := &Pager{Number: i, Path: pathOf(i), Total: n, First: pathOf(1), Last: pathOf(n)}
 		if i > 1 {
@@ -163,4 +185,15 @@ func Paginate[T any](items []T, per int, first, section string) (pages [][]T, pa
 		pagers = append(pagers, pg)
 	}
 	return pages, pagers
+}
+
+// NavItem is a section of the site in the header.
+type NavItem struct {
+	Key string // UI string key of its label
+	URL string
+}
+
+// Current tells whether item is the section of this page.
+func (p *Page) Current(item NavItem) bool {
+	return item.URL != "" && strings.HasPrefix(p.Path, item.URL)
 }

@@ -24,6 +24,10 @@ const (
 	KindArticle  = "article"
 	KindNotFound = "404"
 	KindAlias    = "alias"
+	KindEntity   = "entity"  // a country, region, agency, official or theme
+	KindList     = "list"    // all entities of a kind
+	KindArchive  = "archive" // the archive, or a month of it
+	KindSearch   = "search"
 )
 
 var kindTemplate = map[string]string{
@@ -31,6 +35,10 @@ var kindTemplate = map[string]string{
 	KindArticle:  "article.html",
 	KindNotFound: "404.html",
 	KindAlias:    "alias.html",
+	KindEntity:   "entity.html",
+	KindList:     "list.html",
+	KindArchive:  "archive.html",
+	KindSearch:   "search.html",
 }
 
 // standalone templates do not use the layout.

@@ -33,6 +33,10 @@ func TestPaginate(t *testing.T) {
 	if pagers[0].Path != "" || pagers[1].Path != "page/2/" || pagers[1].Prev != "" || pagers[1].Next != "page/3/" || pagers[2].Next != "" {
 		t.Errorf("pagers: %+v %+v %+v", pagers[0], pagers[1], pagers[2])
 	}
+	pages, _ = Paginate(make([]int, 21), 10, "", "page")
+	if len(pages) != 2 || len(pages[1]) != 11 {
+		t.Errorf("21 items by 10: %d pages, the last of %d; want 2, the last of 11 (no page of one item)", len(pages), len(pages[len(pages)-1]))
+	}
 	pages, pagers = Paginate([]int{}, 10, "", "page")
 	if len(pages) != 1 || len(pagers) != 1 || pagers[0].Total != 1 {
 		t.Errorf("an empty list has one (empty) first page, got %d", len(pages))

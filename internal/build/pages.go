@@ -1,0 +1,460 @@
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"digest/internal/extract"
+	"digest/internal/index"
+	"digest/internal/markdown"
+	"digest/internal/output"
+	"digest/internal/render"
+)
+
+// job is one file to write: a page to render, or bytes already made.
+type job struct {
+	out   string // output file
+	owner string // what the page is of, for messages
+	page  *render.Page
+	data  []byte
+	links []markdown.Link // for an article page: its entities' first mentions
+}
+
+const (
+	relatedCount  = 5  // related articles on an article page
+	feedItems     = 20 // entries of an Atom feed
+	trendingDays  = 30 // the home page's window of most-mentioned entities
+	trendingCount = 8
+	withCount     = 12 // entities listed as named with an entity
+)
+
+// pages makes the list of everything the site writes.
+type pages struct {
+	s        *Site
+	ix       *index.Index
+	articles []*render.Article
+	jobs     []job
+	nav      []render.NavItem
+	sitemap  []render.SitemapURL
+}
+
+// section is the URL segment of a kind of entity.
+func (p *pages) section(kind string) string {
+	sec := p.s.Config.Sections
+	switch kind {
+	case index.Country:
+		return sec.Countries
+	case index.Region:
+		return sec.Regions
+	case index.Agency:
+		return sec.Agencies
+	case index.Official:
+		return sec.Officials
+	}
+	return sec.Themes
+}
+
+// entityURL is the site path of an entity's page: its section and its
+// stable id (a country's ISO code in lower case).
+func (p *pages) entityURL(kind, id string) string {
+	if kind == index.Country {
+		id = strings.ToLower(id)
+	}
+	return p.section(kind) + "/" + id + "/"
+}
+
+func (p *pages) link(e *index.Entry, count int) render.EntityLink {
+	l := render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.entityURL(e.Kind, e.ID), Count: count}
+	if e.Kind == index.Country {
+		l.Flag = render.Flag(e.ID)
+	}
+	return l
+}
+
+func (p *pages) add(j job) {
+	p.jobs = append(p.jobs, j)
+	if j.page != nil && j.page.Kind != render.KindAlias && j.page.Kind != render.KindNotFound {
+		var mod time.Time
+		if a := j.page.Article; a != nil {
+			mod = a.Date
+		}
+		p.sitemap = append(p.sitemap, render.SitemapURL{Loc: p.s.Config.BaseURL + j.page.Path, LastMod: mod})
+	}
+}
+
+// Render renders every page of the site in parallel, on every core, and
+// writes each to out as soon as it is made. It returns the number of pages.
+func (s *Site) Render(out *output.Build) (int, error) {
+	meta, err := loadMeta(s.Dir)
+	if err != nil {
+		return 0, err
+	}
+	p := &pages{s: s, ix: index.Build(s.Articles, s.Entities, relatedCount)}
+	cfg := s.Config
+	sec := cfg.Sections
+	p.nav = []render.NavItem{{Key: "home", URL: ""}, {Key: "countries", URL: sec.Countries + "/"},
+		{Key: "officials", URL: sec.Officials + "/"}, {Key: "agencies", URL: sec.Agencies + "/"},
+		{Key: "themes", URL: sec.Themes + "/"}, {Key: "regions", URL: sec.Regions + "/"},
+		{Key: "archive", URL: sec.Archive + "/"}, {Key: "search", URL: sec.Search + "/"}}
+
+	p.articles = make([]*render.Article, len(s.Articles))
+	for i, a := range s.Articles {
+		p.articles[i] = &render.Article{Article: a, URL: sec.Articles + "/" + a.Slug + "/"}
+		if i < len(s.Entities) {
+			p.articles[i].Entities = s.Entities[i]
+		}
+	}
+	for i, a := range p.articles {
+		a.Chips = p.chips(i)
+		for _, r := range p.ix.Related[i] {
+			a.Related = append(a.Related, p.articles[r])
+		}
+		p.add(job{out: a.URL + "index.html", owner: a.Path, links: p.bodyLinks(i),
+			page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})
+		for _, alias := range a.Aliases {
+			p.add(job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
+				Kind: render.KindAlias, Path: alias + "/", Target: a.URL}})
+		}
+	}
+	p.home()
+	p.entities(meta)
+	p.lists()
+	p.archive()
+	p.search()
+	p.add(job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
+	p.feeds()
+	p.add(job{out: "sitemap.xml", owner: "the sitemap", data: render.Sitemap(p.sitemap)})
+	p.add(job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
+
+	for _, j := range p.jobs {
+		if j.page != nil {
+			j.page.Nav = p.nav
+		}
+	}
+	errs := make([]error, len(p.jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := p.jobs[i]
+				data, err := j.data, error(nil)
+				if j.page != nil {
+					data, err = s.renderJob(j)
+				}
+				if err == nil {
+					err = out.Add(j.out, data, j.owner)
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range p.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	pagesN := 0
+	for _, j := range p.jobs {
+		if strings.HasSuffix(j.out, ".html") {
+			pagesN++
+		}
+	}
+	return pagesN, errors.Join(errs...)
+}
+
+func (s *Site) renderJob(j job) ([]byte, error) {
+	if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
+		html, err := s.Markdown.ParseLinked(a.Lang, a.Body, j.links).HTML()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Path, err)
+		}
+		a.Content = template.HTML(html) // goldmark output: raw HTML dropped unless the config allows it
+	}
+	return s.Renderer.Render(j.page)
+}
+
+// chips are article i's entities as links.
+func (p *pages) chips(i int) *render.Chips {
+	r := p.articles[i].Entities
+	if r == nil {
+		return nil
+	}
+	c := &render.Chips{}
+	conv := func(kind string, list []*extract.Entity) []render.EntityLink {
+		var out []render.EntityLink
+		for _, e := range list {
+			en := p.ix.Entries[index.Key{Kind: kind, ID: e.ID}]
+			if en == nil {
+				continue
+			}
+			l := p.link(en, 0)
+			if len(e.Roles) > 0 {
+				l.Role = e.Roles[0]
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	c.Countries = conv(index.Country, r.Countries)
+	c.Regions = conv(index.Region, r.Regions)
+	c.Agencies = conv(index.Agency, r.Agencies)
+	c.Officials = conv(index.Official, r.Officials)
+	c.Themes = conv(index.Theme, r.Themes)
+	return c
+}
+
+// bodyLinks are the first mention in the body of each entity of article i,
+// as links to the entities' pages.
+func (p *pages) bodyLinks(i int) []markdown.Link {
+	r := p.articles[i].Entities
+	if r == nil {
+		return nil
+	}
+	var links []markdown.Link
+	taken := map[int]bool{}
+	page := &render.Page{Kind: render.KindArticle, Path: p.articles[i].URL, Site: p.s.Renderer.Site()}
+	for _, group := range []struct {
+		kind string
+		list []*extract.Entity
+	}{{index.Official, r.Officials}, {index.Agency, r.Agencies}, {index.Country, r.Countries}, {index.Region, r.Regions}, {index.Theme, r.Themes}} {
+		for _, e := range group.list {
+			var first *extract.Mention
+			for k := range e.Mentions {
+				m := &e.Mentions[k]
+				if m.Loc.Field == extract.FieldBody && (first == nil || m.Loc.Start < first.Loc.Start) && !taken[m.Loc.Start] {
+					first = m
+				}
+			}
+			if first == nil {
+				continue
+			}
+			taken[first.Loc.Start] = true
+			links = append(links, markdown.Link{Start: first.Loc.Start, End: first.Loc.End,
+				URL: page.RelURL(p.entityURL(group.kind, e.ID)), Title: e.Name})
+		}
+	}
+	// overlapping ranges: keep the earliest, longest
+	sort.Slice(links, func(a, b int) bool {
+		if links[a].Start != links[b].Start {
+			return links[a].Start < links[b].Start
+		}
+		return links[a].End > links[b].End
+	})
+	var kept []markdown.Link
+	for _, l := range links {
+		if len(kept) > 0 && l.Start < kept[len(kept)-1].End {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return kept
+}
+
+// home writes the home pages: the latest articles, and on the first page
+// the entities most named in the last 30 days of the digest.
+func (p *pages) home() {
+	cfg := p.s.Config
+	chunks, pagers := render.Paginate(p.articles, cfg.Paginate, "", cfg.Sections.Page)
+	var trending map[string][]render.EntityLink
+	if len(p.articles) > 0 {
+		// the digest's newest date, not the clock: two builds must match
+		until := p.articles[0].Date
+		trending = map[string][]render.EntityLink{}
+		for _, kind := range index.Kinds {
+			for _, sh := range p.ix.Trending(kind, until, trendingDays, trendingCount) {
+				trending[kind] = append(trending[kind], p.link(sh.Entry, sh.Count))
+			}
+		}
+	}
+	for i := range chunks {
+		page := &render.Page{Kind: render.KindHome, Path: pagers[i].Path, Articles: chunks[i], Pager: pagers[i], Feed: "index.xml"}
+		if i == 0 {
+			page.Trending = trending
+		}
+		p.add(job{out: pagers[i].Path + "index.html", owner: fmt.Sprintf("home page %d", i+1), page: page})
+	}
+}
+
+// entities writes a page per entity, its articles paginated.
+func (p *pages) entities(meta map[index.Key]*render.Meta) {
+	cfg := p.s.Config
+	for _, kind := range index.Kinds {
+		for _, e := range p.ix.ByKind[kind] {
+			url := p.entityURL(kind, e.ID)
+			v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: meta[e.Key], Feed: url + "index.xml"}
+			if kind == index.Country {
+				v.Flag = render.Flag(e.ID)
+			}
+			if e.Country != "" {
+				if c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]; c != nil {
+					l := p.link(c, 0)
+					v.Country = &l
+				}
+			}
+			for _, a := range e.Agencies {
+				if ae := p.ix.Entries[index.Key{Kind: index.Agency, ID: a}]; ae != nil {
+					v.RoleAgencies = append(v.RoleAgencies, p.link(ae, 0))
+				}
+			}
+			with := func(k string) []render.EntityLink {
+				var out []render.EntityLink
+				for _, sh := range p.ix.WithKind(e, k, withCount) {
+					out = append(out, p.link(sh.Entry, sh.Count))
+				}
+				return out
+			}
+			v.Countries, v.Regions, v.Agencies, v.Officials, v.Themes =
+				with(index.Country), with(index.Region), with(index.Agency), with(index.Official), with(index.Theme)
+			arts := make([]*render.Article, len(e.Articles))
+			for k, a := range e.Articles {
+				arts[k] = p.articles[a]
+			}
+			chunks, pagers := render.Paginate(arts, cfg.Paginate, url, cfg.Sections.Page)
+			for k := range chunks {
+				p.add(job{out: pagers[k].Path + "index.html", owner: fmt.Sprintf("the page of %s %q", kind, e.ID),
+					page: &render.Page{Kind: render.KindEntity, Title: e.Name, Path: pagers[k].Path, Entity: v,
+						Articles: chunks[k], Pager: pagers[k], Feed: v.Feed}})
+			}
+		}
+	}
+}
+
+// lists writes the index page of each kind, in the site's collation
+// ("Égypte" under E in French).
+func (p *pages) lists() {
+	tag := language.English
+	if p.s.Config.Language == "fr" {
+		tag = language.French
+	}
+	col := collate.New(tag, collate.Loose)
+	for _, kind := range index.Kinds {
+		var links []render.EntityLink
+		for _, e := range p.ix.ByKind[kind] {
+			links = append(links, p.link(e, len(e.Articles)))
+		}
+		sort.SliceStable(links, func(i, j int) bool {
+			if c := col.CompareString(links[i].Name, links[j].Name); c != 0 {
+				return c < 0
+			}
+			return links[i].ID < links[j].ID
+		})
+		url := p.section(kind) + "/"
+		p.add(job{out: url + "index.html", owner: "the list of " + kind,
+			page: &render.Page{Kind: render.KindList, Path: url, ListKind: kind, Links: links}})
+	}
+}
+
+// archive writes the archive by year and month, and a page per month.
+func (p *pages) archive() {
+	cfg := p.s.Config
+	base := cfg.Sections.Archive + "/"
+	var years []render.Year
+	byMonth := map[[2]int][]*render.Article{}
+	for _, a := range p.articles {
+		y, m := a.Date.Year(), int(a.Date.Month())
+		byMonth[[2]int{y, m}] = append(byMonth[[2]int{y, m}], a)
+	}
+	var keys [][2]int
+	for k := range byMonth {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] > keys[j][0]
+		}
+		return keys[i][1] > keys[j][1]
+	})
+	for _, k := range keys {
+		url := fmt.Sprintf("%s%04d/%02d/", base, k[0], k[1])
+		m := render.Month{Year: k[0], Month: time.Month(k[1]), Count: len(byMonth[k]), URL: url}
+		if len(years) == 0 || years[len(years)-1].Year != k[0] {
+			years = append(years, render.Year{Year: k[0]})
+		}
+		y := &years[len(years)-1]
+		y.Months = append(y.Months, m)
+		y.Count += m.Count
+		chunks, pagers := render.Paginate(byMonth[k], cfg.Paginate, url, cfg.Sections.Page)
+		for i := range chunks {
+			month := m
+			p.add(job{out: pagers[i].Path + "index.html", owner: "the archive of " + url,
+				page: &render.Page{Kind: render.KindArchive, Path: pagers[i].Path, Month: &month, Articles: chunks[i], Pager: pagers[i]}})
+		}
+	}
+	p.add(job{out: base + "index.html", owner: "the archive", page: &render.Page{Kind: render.KindArchive, Path: base, Years: years}})
+}
+
+// feeds writes the site's Atom feed and each entity's, latest items only.
+func (p *pages) feeds() {
+	cfg := p.s.Config
+	entries := func(idx []int) []render.FeedEntry {
+		var out []render.FeedEntry
+		for _, i := range idx {
+			if len(out) == feedItems {
+				break
+			}
+			a := p.articles[i]
+			out = append(out, render.FeedEntry{Title: a.Title, URL: cfg.BaseURL + a.URL, Updated: a.Date, Summary: a.Summary, Lang: a.Lang})
+		}
+		return out
+	}
+	all := make([]int, min(len(p.articles), feedItems))
+	for i := range all {
+		all[i] = i
+	}
+	p.add(job{out: "index.xml", owner: "the site's feed", data: render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, entries(all))})
+	for _, kind := range index.Kinds {
+		for _, e := range p.ix.ByKind[kind] {
+			url := p.entityURL(kind, e.ID)
+			p.add(job{out: url + "index.xml", owner: "the feed of " + url,
+				data: render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, entries(e.Articles))})
+		}
+	}
+}
+
+// search writes the search page and its index: a script that sets the
+// index, so the search works on any host and opened from disk.
+func (p *pages) search() {
+	base := p.s.Config.Sections.Search + "/"
+	type item []string
+	var items []item
+	for i, a := range p.articles {
+		names := a.Title + " " + a.Summary
+		if r := p.s.Entities; i < len(r) && r[i] != nil {
+			for _, list := range [][]*extract.Entity{r[i].Countries, r[i].Agencies, r[i].Officials, r[i].Themes} {
+				for _, e := range list {
+					names += " " + e.Name
+				}
+			}
+		}
+		summary := a.Summary
+		if len([]rune(summary)) > 160 {
+			summary = string([]rune(summary)[:159]) + "…"
+		}
+		items = append(items, item{"a", a.Title, a.URL, render.FormatDate(a.Lang, a.Date), summary, extract.Fold(names)})
+	}
+	for _, kind := range index.Kinds {
+		for _, e := range p.ix.ByKind[kind] {
+			key := e.Name
+			if e.Acronym != "" {
+				key += " " + e.Acronym
+			}
+			items = append(items, item{"e", e.Name, p.entityURL(kind, e.ID), kind, fmt.Sprint(len(e.Articles)), extract.Fold(key)})
+		}
+	}
+	b, _ := json.Marshal(items) // strings only; json escapes < > & for a script
+	p.add(job{out: base + "index.js", owner: "the search index", data: []byte("window.digestIndex=" + string(b) + ";\n")})
+	p.add(job{out: base + "index.html", owner: "the search page", page: &render.Page{Kind: render.KindSearch, Path: base}})
+}

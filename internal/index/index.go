@@ -1,0 +1,287 @@
+// Package index gathers what the articles say of each entity: the articles
+// that name it, the entities named with it, the roles officials held and
+// when. It is the stage between enrichment and rendering.
+//
+// Every step is linear in the number of (article, entity) pairs: pairs of
+// entities are counted within an article, and related articles are found
+// through a bounded window of each entity's articles, never by comparing
+// every article with every other.
+package index
+
+import (
+	"sort"
+	"time"
+
+	"digest/internal/content"
+	"digest/internal/extract"
+)
+
+// Kinds of entities, in the order pages list them.
+const (
+	Country  = "country"
+	Region   = "region"
+	Agency   = "agency"
+	Official = "official"
+	Theme    = "theme"
+)
+
+// Kinds lists the kinds in display order.
+var Kinds = []string{Country, Official, Agency, Theme, Region}
+
+// Key names an entity across kinds.
+type Key struct {
+	Kind, ID string
+}
+
+// Entry is an entity with what the digest says of it.
+type Entry struct {
+	Key
+	Name    string
+	Acronym string
+	Country string // of an agency or official
+	// Articles are indexes into Index.Articles, newest first.
+	Articles []int
+	Mentions int
+	// With counts the articles shared with each other entity.
+	With map[Key]int
+	// Roles of an official, with the first and last dates seen.
+	Roles []RoleSeen
+	// Agencies of an official, from its roles.
+	Agencies []string
+	// Latest is the date of the newest article.
+	Latest time.Time
+}
+
+// RoleSeen is a title an official was given, with when.
+type RoleSeen struct {
+	Title       string
+	First, Last time.Time
+}
+
+// Index is the digest indexed.
+type Index struct {
+	Articles []*content.Article // newest first, as loaded
+	Results  []*extract.Result  // the enrichment of each article
+	Entries  map[Key]*Entry
+	// ByKind lists entries of each kind, most articles first, then by id.
+	ByKind map[string][]*Entry
+	// Related lists, for each article, the articles that share most with it.
+	Related [][]int
+}
+
+// Build indexes articles and their enrichment; results[i] is articles[i]'s.
+func Build(articles []*content.Article, results []*extract.Result, relatedCount int) *Index {
+	ix := &Index{Articles: articles, Results: results, Entries: map[Key]*Entry{}, ByKind: map[string][]*Entry{}}
+	perArticle := make([][]Key, len(articles))
+	for i, r := range results {
+		if r == nil {
+			continue
+		}
+		date := articles[i].Date
+		add := func(kind string, e *extract.Entity) {
+			k := Key{kind, e.ID}
+			en := ix.Entries[k]
+			if en == nil {
+				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, With: map[Key]int{}}
+				ix.Entries[k] = en
+			}
+			en.Articles = append(en.Articles, i)
+			en.Mentions += len(e.Mentions)
+			if date.After(en.Latest) {
+				en.Latest = date
+			}
+			if en.Country == "" {
+				en.Country = e.Country
+			}
+			for _, role := range e.Roles {
+				en.addRole(role, date)
+			}
+			for _, a := range e.Agencies {
+				en.Agencies = appendNew(en.Agencies, a)
+			}
+			perArticle[i] = append(perArticle[i], k)
+		}
+		for _, e := range r.Countries {
+			add(Country, e)
+		}
+		for _, e := range r.Regions {
+			add(Region, e)
+		}
+		for _, e := range r.Agencies {
+			add(Agency, e)
+		}
+		for _, e := range r.Officials {
+			add(Official, e)
+		}
+		for _, e := range r.Themes {
+			add(Theme, e)
+		}
+	}
+	// co-mentions: pairs within each article
+	for _, keys := range perArticle {
+		for _, a := range keys {
+			ea := ix.Entries[a]
+			for _, b := range keys {
+				if a != b {
+					ea.With[b]++
+				}
+			}
+		}
+	}
+	for _, e := range ix.Entries {
+		// articles are loaded newest first, so their indexes already are in order
+		sort.Ints(e.Articles)
+		ix.ByKind[e.Kind] = append(ix.ByKind[e.Kind], e)
+	}
+	for _, list := range ix.ByKind {
+		sort.Slice(list, func(i, j int) bool {
+			if len(list[i].Articles) != len(list[j].Articles) {
+				return len(list[i].Articles) > len(list[j].Articles)
+			}
+			return list[i].ID < list[j].ID
+		})
+	}
+	ix.Related = ix.related(perArticle, relatedCount)
+	return ix
+}
+
+func (e *Entry) addRole(title string, date time.Time) {
+	for i := range e.Roles {
+		if e.Roles[i].Title == title {
+			if date.Before(e.Roles[i].First) {
+				e.Roles[i].First = date
+			}
+			if date.After(e.Roles[i].Last) {
+				e.Roles[i].Last = date
+			}
+			return
+		}
+	}
+	e.Roles = append(e.Roles, RoleSeen{Title: title, First: date, Last: date})
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// window bounds how many of an entity's articles around an article are
+// candidates for its related articles: a country named in ten thousand
+// articles must not make each of them compare with all the others.
+const window = 24
+
+// related ranks, for each article, the articles sharing its entities,
+// weighting rare entities more (an official shared says more than a
+// country shared), among a window of each entity's articles nearest in time.
+func (ix *Index) related(perArticle [][]Key, count int) [][]int {
+	out := make([][]int, len(perArticle))
+	if count <= 0 {
+		return out
+	}
+	pos := map[Key]map[int]int{} // entity → article → position in its list
+	for k, e := range ix.Entries {
+		m := make(map[int]int, len(e.Articles))
+		for p, a := range e.Articles {
+			m[a] = p
+		}
+		pos[k] = m
+	}
+	weight := func(e *Entry) float64 {
+		w := 1 / float64(len(e.Articles))
+		if e.Kind == Official || e.Kind == Agency {
+			w *= 2
+		}
+		return w
+	}
+	for i, keys := range perArticle {
+		score := map[int]float64{}
+		for _, k := range keys {
+			e := ix.Entries[k]
+			if len(e.Articles) < 2 {
+				continue
+			}
+			p := pos[k][i]
+			lo, hi := max(0, p-window/2), min(len(e.Articles), p+window/2+1)
+			w := weight(e)
+			for _, a := range e.Articles[lo:hi] {
+				if a != i {
+					score[a] += w
+				}
+			}
+		}
+		cands := make([]int, 0, len(score))
+		for a := range score {
+			cands = append(cands, a)
+		}
+		sort.Slice(cands, func(x, y int) bool {
+			if score[cands[x]] != score[cands[y]] {
+				return score[cands[x]] > score[cands[y]]
+			}
+			return cands[x] < cands[y]
+		})
+		if len(cands) > count {
+			cands = cands[:count]
+		}
+		out[i] = cands
+	}
+	return out
+}
+
+// WithKind lists the entities of a kind named with e, most shared first.
+func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
+	var out []Shared
+	for k, n := range e.With {
+		if k.Kind == kind {
+			out = append(out, Shared{Entry: ix.Entries[k], Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Entry.ID < out[j].Entry.ID
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// Shared is an entity named with another, and in how many articles.
+type Shared struct {
+	*Entry
+	Count int
+}
+
+// Trending lists the entities of a kind named most in the articles of the
+// days before until (inclusive), most mentioned first.
+func (ix *Index) Trending(kind string, until time.Time, days, limit int) []Shared {
+	from := until.AddDate(0, 0, -days)
+	var out []Shared
+	for _, e := range ix.ByKind[kind] {
+		n := 0
+		for _, a := range e.Articles {
+			d := ix.Articles[a].Date
+			if d.After(from) && !d.After(until) {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, Shared{Entry: e, Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Entry.ID < out[j].Entry.ID
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
