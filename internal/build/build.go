@@ -267,4 +267,3 @@ func addStatic(out *output.Build, layers ...fs.FS) (int, error) {
 	}
 	return len(paths), nil
 }
-

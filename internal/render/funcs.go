@@ -114,7 +114,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// summaries): French no-break spaces before : ; ! ? and inside « ».
 		"typo": Typography,
 		// dict builds a map from key/value pairs, to pass several values to a partial.
-		"dict":  dict,
+		"dict": dict,
 		// plural is the plural of a kind of entity, for UI string keys.
 		"plural": func(kind string) string {
 			if kind == "country" {
