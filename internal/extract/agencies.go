@@ -45,6 +45,11 @@ func (s *state) resolveAgency(m *match, ts []target) {
 	// Turkish National Police": a country right after or before decides.
 	cc, end := s.qualifierAfter(m.end)
 	start := m.start
+	// "la Polizia di Stato italienne": a demonym after a name describes
+	// the body without being part of its name ("du Mali" is)
+	if cc != "" && end > m.end && !s.toks[m.end].is(wConnectors) {
+		end = m.end
+	}
 	if cc == "" && (len(ts) > 1 || ts[0].flags&generic != 0) {
 		cc, start = s.countryBefore(m.start)
 		end = m.end
@@ -395,7 +400,7 @@ func (s *state) learnAcronyms() {
 		end := p
 		long := s.surface(start, end)
 		// a known body ending right before the bracket
-		if mi := s.cover[end-1]; mi >= 0 && s.matches[mi].end == end {
+		if mi := s.cover[end-1]; mi >= 0 && s.matches[mi].end == end && s.matches[mi].start == start {
 			var ts []target
 			for _, t := range s.matches[mi].targets {
 				if t.kind == KindAgency {

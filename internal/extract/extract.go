@@ -398,7 +398,12 @@ func (s *state) resolveMatches() {
 		mention := s.mention(m.start, m.end)
 		if ts := byKind[KindCountry]; len(ts) > 0 {
 			amb := len(ts) > 1 || ts[0].flags&ambiguous != 0
-			if amb && s.ambiguousCountryRejected(m) {
+			if amb && s.ambiguousCountryRejected(m) || s.geographicFeature(m.start) {
+				continue
+			}
+			// an ambiguous adjective ("Central African": the country, or
+			// the region) reads as the country only if the article names it
+			if amb && len(ts) == 1 && ts[0].kind == KindDemonym && s.countryEvidence[ts[0].id] == 0 {
 				continue
 			}
 			t, ok := s.best(ts, func(t target) string { return t.id }, countriesOf(ts) > 1)
@@ -415,7 +420,7 @@ func (s *state) resolveMatches() {
 			if !ok {
 				continue
 			}
-			if s.personFollows(m.end) {
+			if s.personFollows(m.end) || s.geographicFeature(m.start) {
 				continue
 			}
 			e := s.entity(KindPlace, t.id)
@@ -473,6 +478,16 @@ func (s *state) ambiguousCountryRejected(m *match) bool {
 		return true
 	}
 	return s.personFollows(m.end)
+}
+
+// geographicFeature: "le détroit de Gibraltar", "the Strait of Hormuz",
+// "le lac Tchad" name a strait or a lake, not the country or the city.
+func (s *state) geographicFeature(start int) bool {
+	k := start - 1
+	for k >= 0 && k >= start-3 && s.toks[k].Word && !s.toks[k+1].Break && (s.toks[k].is(wConnectors) || s.toks[k].Fold == "the" || s.toks[k].Fold == "la" || s.toks[k].Fold == "l") {
+		k--
+	}
+	return k >= 0 && k < start && s.toks[k].Word && !s.toks[k+1].Break && geoFeatures[s.toks[k].Fold]
 }
 
 // prevWord is the index of the word token before i in the same block, or -1.

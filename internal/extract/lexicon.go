@@ -30,7 +30,7 @@ var roleHeads = set(
 	"governor", "ambassador", "prosecutor", "judge", "king", "queen", "princess", "sheikh",
 	"spokesman", "spokeswoman", "spokesperson", "commissioner", "inspector", "adviser", "advisor",
 	"representative", "envoy", "officer", "head", "deputy", "chairman", "chairperson", "chair", "executive",
-	"superintendent", "marshal", "undersecretary", "mayor",
+	"superintendent", "marshal", "undersecretary", "mayor", "agent", "homologue", "counterpart",
 )
 
 // rankTitles are titles written right before a name, without a comma:
@@ -42,7 +42,7 @@ var rankTitles = set(
 	"admiral", "captain", "king", "queen", "sheikh", "judge", "minister", "commander", "governor",
 	"ambassador", "commissioner", "inspector", "chief", "director", "secretary", "spokesman",
 	"spokeswoman", "spokesperson", "superintendent", "marshal", "major", "brigadier", "sergent", "sergeant",
-	"adjudant", "gouverneur", "senator",
+	"adjudant", "gouverneur", "senator", "homologue", "counterpart", "agent",
 )
 
 // honorifics stand before a name: "M. Koné", "Mme Berthon", "Mr Saied".
@@ -111,6 +111,9 @@ var stopCap = set(
 	"afripol", "ameripol", "frontex", "fifa", "caf", "uefa", "covid", "internet", "web", "gitex", "ia", "ai",
 	"voir", "see", "lire", "read", "source", "photo", "credit", "video", "communique", "statement",
 )
+
+// geoFeatures name straits, lakes and seas named after a place.
+var geoFeatures = set("detroit", "strait", "straits", "lac", "lake", "mer", "sea", "canal", "isthme", "isthmus")
 
 // riverWords make "Niger" a river.
 var riverWords = set("fleuve", "riviere", "river", "delta", "bassin", "basin", "vallee", "valley", "rive", "rives", "bank")
