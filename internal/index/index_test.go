@@ -1,0 +1,80 @@
+package index
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"digest/internal/content"
+	"digest/internal/extract"
+)
+
+func ent(id string, roles ...string) *extract.Entity {
+	return &extract.Entity{ID: id, Name: id, Roles: roles, Mentions: []extract.Mention{{Surface: id}}}
+}
+
+// corpus makes n articles, newest first; article i names the countries and
+// officials f gives it.
+func corpus(n int, f func(i int) *extract.Result) ([]*content.Article, []*extract.Result) {
+	var arts []*content.Article
+	var res []*extract.Result
+	for i := 0; i < n; i++ {
+		arts = append(arts, &content.Article{Slug: fmt.Sprint(i), Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i)})
+		res = append(res, f(i))
+	}
+	return arts, res
+}
+
+func TestCoMentionsAndRoles(t *testing.T) {
+	arts, res := corpus(3, func(i int) *extract.Result {
+		r := &extract.Result{Countries: []*extract.Entity{ent("MA")}}
+		if i < 2 {
+			r.Countries = append(r.Countries, ent("ML"))
+			r.Officials = []*extract.Entity{ent("youssouf-kone", "directeur général")}
+		}
+		return r
+	})
+	ix := Build(arts, res, 5)
+	ma := ix.Entries[Key{Country, "MA"}]
+	if len(ma.Articles) != 3 || ma.With[Key{Country, "ML"}] != 2 || ma.With[Key{Official, "youssouf-kone"}] != 2 {
+		t.Errorf("MA: %+v", ma)
+	}
+	kone := ix.Entries[Key{Official, "youssouf-kone"}]
+	if len(kone.Roles) != 1 || !kone.Roles[0].First.Equal(arts[1].Date) || !kone.Roles[0].Last.Equal(arts[0].Date) {
+		t.Errorf("roles: %+v", kone.Roles)
+	}
+	if got := ix.WithKind(ma, Country, 0); len(got) != 1 || got[0].ID != "ML" || got[0].Count != 2 {
+		t.Errorf("partners of MA: %+v", got)
+	}
+	if ix.ByKind[Country][0].ID != "MA" {
+		t.Errorf("countries not sorted by articles: %v", ix.ByKind[Country][0].ID)
+	}
+	tr := ix.Trending(Country, arts[0].Date, 2, 10)
+	if len(tr) != 2 || tr[0].Count != 2 {
+		t.Errorf("trending over two days: %+v", tr)
+	}
+}
+
+func TestRelatedPrefersRareEntities(t *testing.T) {
+	arts, res := corpus(50, func(i int) *extract.Result {
+		r := &extract.Result{Countries: []*extract.Entity{ent("MA")}}
+		if i == 3 || i == 40 {
+			r.Officials = []*extract.Entity{ent("rare-person")}
+		}
+		return r
+	})
+	ix := Build(arts, res, 3)
+	if len(ix.Related[3]) != 3 {
+		t.Fatalf("related of 3: %v", ix.Related[3])
+	}
+	if ix.Related[3][0] != 40 {
+		t.Errorf("the article sharing a rare official should come first: %v", ix.Related[3])
+	}
+	for i, rel := range ix.Related {
+		for _, r := range rel {
+			if r == i {
+				t.Errorf("article %d related to itself", i)
+			}
+		}
+	}
+}
