@@ -132,7 +132,7 @@ func TestPageContent(t *testing.T) {
 		{"no-break space before ;", kone, "Marrakech\u202f;", true},
 		{"no-break space before !", kone, "\u202f!", true},
 		{"straight quotes become guillemets", kone, "«\u202fcoopération\u202f»", true},
-		{"English typographer", drug, "&ldquo;", true},
+		{"English typographer", drug, "“", true},
 		{"first mention links to the entity", kone, `, <a href="../../personnalites/youssouf-kone/" title="Youssouf Koné">Youssouf Koné</a>, a rencontré`, true},
 		{"chips link countries with their flag", kone, `<a href="../../pays/ml/"><span class="flag" aria-hidden="true">🇲🇱</span> Mali</a>`, true},
 		{"canonical from baseURL", kone, `<link rel="canonical" href="https://example.org/sous-dossier/articles/kone-a-marrakech/">`, true},

@@ -55,7 +55,19 @@ func build(opts Options, french bool) goldmark.Markdown {
 			extension.RightSingleQuote: "’",
 		})), FrenchSpacing)
 	} else {
-		exts = append(exts, extension.Typographer)
+		// Characters, not entities: plain text (summaries) reads them too.
+		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+			extension.LeftDoubleQuote:  "“",
+			extension.RightDoubleQuote: "”",
+			extension.LeftAngleQuote:   "«",
+			extension.RightAngleQuote:  "»",
+			extension.Apostrophe:       "’",
+			extension.EnDash:           "–",
+			extension.EmDash:           "—",
+			extension.Ellipsis:         "…",
+			extension.LeftSingleQuote:  "‘",
+			extension.RightSingleQuote: "’",
+		})))
 	}
 	rendererOpts := []goldmark.Option{}
 	if opts.Unsafe {

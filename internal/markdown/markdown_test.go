@@ -46,7 +46,7 @@ func TestHTML(t *testing.T) {
 		{"french typography across nodes", safe, "fr", `Il a parlé de "coopération" !`, []string{"«\u202fcoopération\u202f»\u202f!"}, nil},
 		{"french apostrophe", safe, "fr", "l'Assemblée", []string{"l’Assemblée"}, nil},
 		{"no french spacing in code", safe, "fr", "`a ; b` et `x ?`", []string{"<code>a ; b</code>", "<code>x ?</code>"}, nil},
-		{"english typography", safe, "en", `He said "yes" -- twice...`, []string{"&ldquo;yes&rdquo;", "&ndash;", "&hellip;"}, []string{"\u202f"}},
+		{"english typography", safe, "en", `He said "yes" -- twice...`, []string{"“yes”", "–", "…"}, []string{"\u202f"}},
 		{"raw html dropped", safe, "fr", "<script>alert(1)</script>\n\ntexte <b>gras</b>", []string{"raw HTML omitted"}, []string{"<script>", "<b>"}},
 		{"raw html kept when unsafe", unsafe, "fr", "texte <b>gras</b>", []string{"<b>gras</b>"}, nil},
 		{"javascript link dropped", safe, "fr", "[x](javascript:alert(1))", []string{`<a href="">x</a>`}, []string{"javascript:"}},
@@ -82,5 +82,12 @@ func TestFirstParagraph(t *testing.T) {
 		if got := c.Parse("fr", []byte(x.src)).FirstParagraph(); got != x.want {
 			t.Errorf("FirstParagraph(%q) = %q, want %q", x.src, got, x.want)
 		}
+	}
+}
+
+func TestPlainTextHasNoEntities(t *testing.T) {
+	c := New(Options{})
+	if got := c.Parse("en", []byte("Benin's army -- \"at last\"...")).FirstParagraph(); got != "Benin’s army – “at last”…" {
+		t.Errorf("FirstParagraph = %q", got)
 	}
 }
