@@ -155,6 +155,14 @@ func TestPageContent(t *testing.T) {
 	if nf := read("404.html"); !strings.Contains(nf, `href="/sous-dossier/css/site.css"`) {
 		t.Errorf("404 page must link from the base path, since hosts serve it at any depth")
 	}
+	official := read("personnalites/youssouf-kone/index.html")
+	for _, want := range []string{`<p class="bio">Directeur général de la police nationale du Mali.</p>`,
+		`<a href="https://police.example.ml/" rel="external">Police nationale du Mali</a>`, "<li>inspecteur général de police</li>",
+		"directeur général de la police nationale du Mali <span class=\"seen\">(le 25 novembre 2025)</span>"} {
+		if !strings.Contains(official, want) {
+			t.Errorf("official page lacks %q", want)
+		}
+	}
 	alias := read("anciens/kone-marrakech/index.html")
 	if !strings.Contains(alias, `url=../../articles/kone-a-marrakech/`) {
 		t.Errorf("alias page does not redirect to the article:\n%s", alias)
@@ -372,7 +380,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if strings.Join(names, " ") != "config.toml content public" {
+	if strings.Join(names, " ") != "config.toml content data public" {
 		t.Errorf("the failed build left files beside the output: %v", names)
 	}
 }
