@@ -153,6 +153,9 @@ func (s *Site) Render(out *output.Build) (int, error) {
 				data, err := j.data, error(nil)
 				if j.page != nil {
 					data, err = s.renderJob(j)
+					if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
+						a.Content = "" // written; the build need not hold every body
+					}
 				}
 				if err == nil {
 					err = out.Add(j.out, data, j.owner)

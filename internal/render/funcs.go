@@ -113,6 +113,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		// typo applies the typography of lang to plain text (titles,
 		// summaries): French no-break spaces before : ; ! ? and inside « ».
 		"typo": Typography,
+		// card is an article's card on this page (partials/article-card.html,
+		// rendered once per article and page depth).
+		"card": r.Card,
 		// dict builds a map from key/value pairs, to pass several values to a partial.
 		"dict": dict,
 		// plural is the plural of a kind of entity, for UI string keys.

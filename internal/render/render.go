@@ -14,6 +14,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"digest/internal/config"
 )
@@ -50,6 +51,36 @@ type Renderer struct {
 	templates map[string]*template.Template // by page kind
 	strings   Strings
 	shown     map[string]string // template name → file as shown in messages
+	// base holds the layout and partials; cards caches article cards, which
+	// list pages show again and again, by article and by the page's way
+	// back to the site root (the only thing that changes their HTML).
+	base  *template.Template
+	cards sync.Map // cardKey → template.HTML
+}
+
+type cardKey struct {
+	article *Article
+	root    string
+}
+
+// Card renders partials/article-card.html for an article on a page, once
+// per article and page depth.
+func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
+	key := cardKey{a, p.RelURL("")}
+	if v, ok := r.cards.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	t := r.base.Lookup("partials/article-card.html")
+	if t == nil {
+		return "", fmt.Errorf("templates: partials/article-card.html is missing")
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, map[string]any{"Page": p, "Article": a}); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String()) // made by html/template: escaped
+	r.cards.Store(key, html)
+	return html, nil
 }
 
 // Layer is one source of templates: a file system and the name it is shown
@@ -86,6 +117,7 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 			}
 		}
 	}
+	r.base = base
 	if _, ok := files["baseof.html"]; !ok {
 		errs = append(errs, "templates: baseof.html is missing")
 	}
