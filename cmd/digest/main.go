@@ -22,6 +22,7 @@ Usage:
   digest build [flags]          build the site into public/
   digest new "Titre" [flags]    write a new article in content/
   digest extract [--json] PATH  print the entities found in articles
+  digest serve [--watch]        serve the site, rebuilding and reloading on save
   digest version                print the version
   digest help [command]         show help
 
@@ -46,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdNew(rest, stdout, stderr)
 	case "extract":
 		return cmdExtract(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "digest", version())
 		return 0

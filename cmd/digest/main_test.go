@@ -23,14 +23,14 @@ func TestBuildCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "3 articles") || !strings.Contains(out, " ms") {
+	if !strings.Contains(out, "4 articles") || !strings.Contains(out, " ms") {
 		t.Errorf("figures line: %q", out)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
 		t.Error(err)
 	}
 	code, out, _ = digest(t, "build", "--source", "../../internal/build/testdata/site", "--destination", dest, "--drafts", "--future")
-	if code != 0 || !strings.Contains(out, "5 articles") {
+	if code != 0 || !strings.Contains(out, "6 articles") {
 		t.Errorf("--drafts --future: exit %d, %q", code, out)
 	}
 }

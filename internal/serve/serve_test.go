@@ -1,0 +1,198 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"digest/internal/build"
+)
+
+// site writes a small site to a temporary folder.
+func site(t *testing.T) string {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"Test\"\n")
+	write("content/2025-01-01-mali.md", "+++\ntitle = \"Le Mali\"\ndate = 2025-01-01\n+++\nLe Mali et le Maroc coopèrent.\n")
+	write("static/css/site.css", "body { color: black }\n")
+	return dir
+}
+
+// events reads the server's event stream, one event per receive.
+func events(t *testing.T, ctx context.Context, url string) <-chan string {
+	req, _ := http.NewRequestWithContext(ctx, "GET", url+"/__digest/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var ev string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				out <- ev + " " + strings.TrimPrefix(line, "data: ")
+			}
+		}
+		close(out)
+	}()
+	return out
+}
+
+func next(t *testing.T, c <-chan string, want string) string {
+	t.Helper()
+	select {
+	case e := <-c:
+		if !strings.HasPrefix(e, want) {
+			t.Fatalf("event %q, want %q", e, want)
+		}
+		return e
+	case <-time.After(15 * time.Second):
+		t.Fatalf("no %s event", want)
+	}
+	return ""
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func start(t *testing.T, dir string) (*Server, *httptest.Server, context.Context) {
+	srv, err := New(build.Options{Source: dir}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	if err := srv.Build("first build", false); err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go srv.Watch(ctx)
+	time.Sleep(200 * time.Millisecond) // the watcher in place
+	return srv, hs, ctx
+}
+
+// TestEditReloads: save an article, receive the reload event, fetch the new text.
+func TestEditReloads(t *testing.T) {
+	dir := site(t)
+	_, hs, ctx := start(t, dir)
+	ev := events(t, ctx, hs.URL)
+	code, page := get(t, hs.URL+"/articles/mali/")
+	if code != 200 || !strings.Contains(page, "Le Mali") || !strings.Contains(page, `<script src="/__digest/live.js"></script></body>`) {
+		t.Fatalf("%d %s", code, page)
+	}
+	// an editor's atomic save: write a temporary file, rename it over the article
+	tmp := filepath.Join(dir, "content", ".2025-01-01-mali.md.swp")
+	os.WriteFile(tmp, []byte("+++\ntitle = \"Le Mali, revu\"\ndate = 2025-01-01\n+++\nTexte neuf.\n"), 0o644)
+	if err := os.Rename(tmp, filepath.Join(dir, "content", "2025-01-01-mali.md")); err != nil {
+		t.Fatal(err)
+	}
+	next(t, ev, "reload")
+	if _, page := get(t, hs.URL+"/articles/mali/"); !strings.Contains(page, "Le Mali, revu") {
+		t.Errorf("the new text is not served:\n%s", page)
+	}
+	// a new article in a new folder appears, with the page of the entity it is the first to name
+	os.MkdirAll(filepath.Join(dir, "content", "2025"), 0o755)
+	next(t, ev, "reload") // the new folder, empty: a build, and it is watched
+	os.WriteFile(filepath.Join(dir, "content", "2025", "2025-02-01-niger.md"), []byte("+++\ntitle = \"Le Niger\"\ndate = 2025-02-01\n+++\nLe Niger et le Tchad.\n"), 0o644)
+	next(t, ev, "reload")
+	if code, _ := get(t, hs.URL+"/pays/td/"); code != 200 {
+		t.Errorf("the page of the new entity: %d", code)
+	}
+	// deleting it takes its pages away
+	os.Remove(filepath.Join(dir, "content", "2025", "2025-02-01-niger.md"))
+	next(t, ev, "reload")
+	if code, _ := get(t, hs.URL+"/pays/td/"); code != 404 {
+		t.Errorf("the page of an entity no longer named: %d", code)
+	}
+	// a stylesheet alone: the pages reload their styles only
+	os.WriteFile(filepath.Join(dir, "static", "css", "site.css"), []byte("body { color: navy }\n"), 0o644)
+	next(t, ev, "css")
+	if _, css := get(t, hs.URL+"/css/site.css"); !strings.Contains(css, "navy") {
+		t.Errorf("css: %s", css)
+	}
+	// config.toml replaced the way Neovim does: removed, then written anew
+	os.Remove(filepath.Join(dir, "config.toml"))
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Nouveau titre\"\n"), 0o644)
+	next(t, ev, "reload")
+	if _, page := get(t, hs.URL+"/"); !strings.Contains(page, "Nouveau titre") {
+		t.Errorf("the new config is not applied")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("serve wrote into the site's public/")
+	}
+}
+
+// TestBrokenThenFixed: a broken article keeps the last good site served and
+// sends the error for the overlay; the fix reloads.
+func TestBrokenThenFixed(t *testing.T) {
+	dir := site(t)
+	_, hs, ctx := start(t, dir)
+	ev := events(t, ctx, hs.URL)
+	art := filepath.Join(dir, "content", "2025-01-01-mali.md")
+	os.WriteFile(art, []byte("+++\ntitle = \"Le Mali\"\ndate = \"hier\"\n+++\nTexte.\n"), 0o644)
+	e := next(t, ev, "failed")
+	if !strings.Contains(e, "2025-01-01-mali.md:3: date") {
+		t.Errorf("the overlay's message lacks the file and line: %s", e)
+	}
+	if code, page := get(t, hs.URL+"/articles/mali/"); code != 200 || !strings.Contains(page, "Le Mali") {
+		t.Errorf("the last good page is not served: %d", code)
+	}
+	// a page opened now learns of the failure at once
+	ev2 := events(t, ctx, hs.URL)
+	next(t, ev2, "failed")
+	os.WriteFile(art, []byte("+++\ntitle = \"Le Mali réparé\"\ndate = 2025-01-01\n+++\nTexte.\n"), 0o644)
+	next(t, ev, "reload")
+	if _, page := get(t, hs.URL+"/articles/mali/"); !strings.Contains(page, "Le Mali réparé") {
+		t.Error("the fixed page is not served")
+	}
+}
+
+func TestPathsOutsideTheSite(t *testing.T) {
+	dir := site(t)
+	_, hs, _ := start(t, dir)
+	for _, p := range []string{"/../config.toml", "/%2e%2e/config.toml", "/articles/..%2f..%2fconfig.toml", "/..%5cconfig.toml", "/nope/", "/%00"} {
+		req, _ := http.NewRequest("GET", hs.URL+"/", nil)
+		req.URL.RawPath, req.URL.Path = p, p
+		req.URL.Opaque = p
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 404 || strings.Contains(string(b), "title = ") {
+			t.Errorf("%s: %d", p, resp.StatusCode)
+		}
+	}
+}
