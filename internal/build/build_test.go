@@ -54,6 +54,7 @@ func TestGoldenPages(t *testing.T) {
 		"personnalites/youssouf-kone/index.html",
 		"institutions/unodc/index.html",
 		"themes/south-south/index.html",
+		"regions/gulf-of-guinea/index.html",
 		"pays/index.html",
 		"archives/index.html",
 		"archives/2025/11/index.html",
