@@ -126,9 +126,11 @@ func Generate(dir string, opts Options) error {
 	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Digest synthétique\"\nbaseURL = \"https://example.org/\"\nlanguage = \"fr\"\npaginate = 20\n"), 0o644); err != nil {
 		return err
 	}
-	start := time.Date(2020, 1, 1, 8, 0, 0, 0, time.UTC)
+	// dates spread over the six years before 2026, whatever N: all in the past
+	end := time.Date(2025, 12, 31, 18, 0, 0, 0, time.UTC)
+	step := 6 * 365 * 24 * time.Hour / time.Duration(max(opts.N, 1))
 	for i := 0; i < opts.N; i++ {
-		art := g.article(i, start.Add(time.Duration(i)*4*time.Hour))
+		art := g.article(i, end.Add(-time.Duration(i)*step).Truncate(time.Minute))
 		name := fmt.Sprintf("%s-%s-%d.md", art.date.Format("2006-01-02"), slug.Make(art.title), i)
 		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(art.digest()), 0o644); err != nil {
 			return err
