@@ -161,6 +161,7 @@ func (s *Site) Render(out *output.Build) (int, error) {
 					err = out.Add(j.out, data, j.owner)
 				}
 				errs[i] = err
+				p.jobs[i] = job{out: j.out} // written: its page and bytes may go
 			}
 		}()
 	}
