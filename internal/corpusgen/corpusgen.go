@@ -194,6 +194,12 @@ func (g *gen) article(i int, date time.Time) *article {
 	if en {
 		short = "Mr " + o2.last
 	}
+	// the first official again, by surname only, as news writes it
+	if en {
+		fmt.Fprintf(&b, "Mr %s praised \"exemplary cooperation\". ", o1.last)
+	} else {
+		fmt.Fprintf(&b, "M. %s a salué « une coopération exemplaire ». ", o1.last)
+	}
 	for b.Len() < size {
 		s := shapes.open[g.pick(len(shapes.open))] + " " + shapes.core[g.pick(len(shapes.core))] + shapes.close[g.pick(len(shapes.close))]
 		c := g.countries[g.pick(len(g.countries))]
