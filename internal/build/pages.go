@@ -27,6 +27,9 @@ type job struct {
 	owner string // what the page is of, for messages
 	page  *render.Page
 	data  []byte
+	// make makes the bytes when the job runs: feeds are made one at a
+	// time, not all held in memory from the start.
+	make  func() []byte
 	links []markdown.Link // for an article page: its entities' first mentions
 }
 
@@ -133,7 +136,7 @@ func (s *Site) Render(out *output.Build) (int, error) {
 	p.search()
 	p.add(job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
 	p.feeds()
-	p.add(job{out: "sitemap.xml", owner: "the sitemap", data: render.Sitemap(p.sitemap)})
+	p.add(job{out: "sitemap.xml", owner: "the sitemap", make: func() []byte { return render.Sitemap(p.sitemap) }})
 	p.add(job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
 
 	for _, j := range p.jobs {
@@ -151,6 +154,9 @@ func (s *Site) Render(out *output.Build) (int, error) {
 			for i := range next {
 				j := p.jobs[i]
 				data, err := j.data, error(nil)
+				if j.make != nil {
+					data = j.make()
+				}
 				if j.page != nil {
 					data, err = s.renderJob(j)
 					if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
@@ -418,12 +424,15 @@ func (p *pages) feeds() {
 	for i := range all {
 		all[i] = i
 	}
-	p.add(job{out: "index.xml", owner: "the site's feed", data: render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, entries(all))})
+	p.add(job{out: "index.xml", owner: "the site's feed", make: func() []byte {
+		return render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, entries(all))
+	}})
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
 			url := p.entityURL(kind, e.ID)
-			p.add(job{out: url + "index.xml", owner: "the feed of " + url,
-				data: render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, entries(e.Articles))})
+			p.add(job{out: url + "index.xml", owner: "the feed of " + url, make: func() []byte {
+				return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, entries(e.Articles))
+			}})
 		}
 	}
 }
