@@ -60,9 +60,13 @@ func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result
 	return results
 }
 
-// Enrich runs the extractor over the site's articles.
+// Enrich runs the extractor over the site's articles, keeping of the
+// mentions what pages need.
 func (s *Site) Enrich() {
 	s.Entities = Enrich(s.Extractor, s.Articles)
+	for _, r := range s.Entities {
+		r.Compact()
+	}
 }
 
 // EntityCount counts the distinct entities of the site, by kind and id.

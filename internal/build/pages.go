@@ -241,18 +241,12 @@ func (p *pages) bodyLinks(i int) []markdown.Link {
 		list []*extract.Entity
 	}{{index.Official, r.Officials}, {index.Agency, r.Agencies}, {index.Country, r.Countries}, {index.Region, r.Regions}, {index.Theme, r.Themes}} {
 		for _, e := range group.list {
-			var first *extract.Mention
-			for k := range e.Mentions {
-				m := &e.Mentions[k]
-				if m.Loc.Field == extract.FieldBody && (first == nil || m.Loc.Start < first.Loc.Start) && !taken[m.Loc.Start] {
-					first = m
-				}
-			}
-			if first == nil {
+			first := e.FirstBody
+			if first == nil || taken[first.Start] {
 				continue
 			}
-			taken[first.Loc.Start] = true
-			links = append(links, markdown.Link{Start: first.Loc.Start, End: first.Loc.End,
+			taken[first.Start] = true
+			links = append(links, markdown.Link{Start: first.Start, End: first.End,
 				URL: page.RelURL(p.entityURL(group.kind, e.ID)), Title: e.Name})
 		}
 	}

@@ -150,6 +150,41 @@ type Entity struct {
 	Mentions []Mention
 	// Manual is true for an entity added by the front matter.
 	Manual bool
+	// After Compact: how many mentions there were, and where the first in
+	// the body is (nil for none).
+	Count     int
+	FirstBody *Location
+}
+
+// MentionCount is the number of mentions, before or after Compact.
+func (e *Entity) MentionCount() int {
+	if e.Mentions == nil {
+		return e.Count
+	}
+	return len(e.Mentions)
+}
+
+// Compact keeps of the mentions only their number and the first in the
+// body, which is what pages need: a site of tens of thousands of articles
+// then does not hold every mention and, through their surfaces, every
+// article's text.
+func (r *Result) Compact() {
+	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
+		for _, e := range list {
+			if e.Mentions == nil {
+				continue
+			}
+			e.Count = len(e.Mentions)
+			for k := range e.Mentions {
+				m := e.Mentions[k].Loc
+				if m.Field == FieldBody && (e.FirstBody == nil || m.Start < e.FirstBody.Start) {
+					loc := m
+					e.FirstBody = &loc
+				}
+			}
+			e.Mentions = nil
+		}
+	}
 }
 
 // Surfaces are the distinct strings read as the entity, in order of appearance.

@@ -86,7 +86,7 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 				ix.Entries[k] = en
 			}
 			en.Articles = append(en.Articles, i)
-			en.Mentions += len(e.Mentions)
+			en.Mentions += e.MentionCount()
 			if date.After(en.Latest) {
 				en.Latest = date
 			}
