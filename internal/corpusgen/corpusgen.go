@@ -274,8 +274,7 @@ country = "countries"
 agency = "agencies"
 official = "officials"
 theme = "themes"
-[pagination]
-pagerSize = 20
+paginate = 20
 `,
 		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>`,
 		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2 January 2006" }}</time>{{ .Content }}{{ range .GetTerms "countries" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}{{ range .GetTerms "officials" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</article>{{ end }}`,
