@@ -2,8 +2,6 @@ package build
 
 import (
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"digest/internal/config"
@@ -11,6 +9,7 @@ import (
 	"digest/internal/extract"
 	"digest/internal/gazetteer"
 	"digest/internal/markdown"
+	"digest/internal/parallel"
 )
 
 // NewExtractor compiles the extractor of a site: the built-in gazetteer
@@ -41,22 +40,9 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 // are in the order of the articles.
 func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result {
 	results := make([]*extract.Result, len(articles))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = x.Extract(extract.FromArticle(articles[i]))
-			}
-		}()
-	}
-	for i := range articles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(articles), func(i int) {
+		results[i] = x.Extract(extract.FromArticle(articles[i]))
+	})
 	return results
 }
 

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -18,6 +16,7 @@ import (
 	"digest/internal/index"
 	"digest/internal/markdown"
 	"digest/internal/output"
+	"digest/internal/parallel"
 	"digest/internal/render"
 )
 
@@ -145,37 +144,24 @@ func (s *Site) Render(out *output.Build) (int, error) {
 		}
 	}
 	errs := make([]error, len(p.jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := p.jobs[i]
-				data, err := j.data, error(nil)
-				if j.make != nil {
-					data = j.make()
-				}
-				if j.page != nil {
-					data, err = s.renderJob(j)
-					if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
-						a.Content = "" // written; the build need not hold every body
-					}
-				}
-				if err == nil {
-					err = out.Add(j.out, data, j.owner)
-				}
-				errs[i] = err
-				p.jobs[i] = job{out: j.out} // written: its page and bytes may go
+	parallel.For(len(p.jobs), func(i int) {
+		j := p.jobs[i]
+		data, err := j.data, error(nil)
+		if j.make != nil {
+			data = j.make()
+		}
+		if j.page != nil {
+			data, err = s.renderJob(j)
+			if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
+				a.Content = "" // written; the build need not hold every body
 			}
-		}()
-	}
-	for i := range p.jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+		if err == nil {
+			err = out.Add(j.out, data, j.owner)
+		}
+		errs[i] = err
+		p.jobs[i] = job{out: j.out} // written: its page and bytes may go
+	})
 	pagesN := 0
 	for _, j := range p.jobs {
 		if strings.HasSuffix(j.out, ".html") {

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"digest/internal/textdist"
 )
 
 // Config is the whole of a site's configuration, with defaults applied.
@@ -262,32 +264,11 @@ var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "
 func suggest(key string) string {
 	best, bestD := "", 3
 	for _, k := range knownKeys {
-		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestD {
+		if d := textdist.Levenshtein(strings.ToLower(key), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance, enough for short keys.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // keyLine finds the line where key is assigned; TOML's decoder does not say.

@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"digest/internal/markdown"
+	"digest/internal/parallel"
 )
 
 // Options decide which articles a load keeps.
@@ -104,23 +103,10 @@ func Load(dir string, opts Options) (*Result, error) {
 
 	articles := make([]*Article, len(files))
 	fileErrs := make([][]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rel, _ := filepath.Rel(dir, files[i])
-				articles[i], fileErrs[i] = ReadFile(files[i], filepath.ToSlash(rel), opts)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		rel, _ := filepath.Rel(dir, files[i])
+		articles[i], fileErrs[i] = ReadFile(files[i], filepath.ToSlash(rel), opts)
+	})
 
 	res := &Result{Warnings: warnings}
 	var parsed []*Article

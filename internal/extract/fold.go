@@ -86,17 +86,7 @@ const (
 
 func init() {
 	for r := rune(0); r < foldTableSize; r++ {
-		var c uint8
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			c |= classWord
-		}
-		if unicode.IsLetter(r) {
-			c |= classLetter
-		}
-		if unicode.IsUpper(r) {
-			c |= classUpper
-		}
-		runeClass[r] = c
+		runeClass[r] = computeClass(r)
 	}
 }
 
@@ -104,6 +94,10 @@ func classOf(r rune) uint8 {
 	if r >= 0 && r < foldTableSize {
 		return runeClass[r]
 	}
+	return computeClass(r)
+}
+
+func computeClass(r rune) uint8 {
 	var c uint8
 	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 		c |= classWord

@@ -6,6 +6,7 @@ import (
 
 	"digest/internal/gazetteer"
 	"digest/internal/slug"
+	"digest/internal/textdist"
 )
 
 // person is an official found in one article.
@@ -85,27 +86,7 @@ func samePersonSkel(a, sa, b, sb string) bool {
 	if len(sa) < 6 || len(sb) < 6 || a == "" || b == "" || a[0] != b[0] {
 		return false
 	}
-	return levenshtein(sa, sb) <= 1
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return textdist.Levenshtein(sa, sb) <= 1
 }
 
 // officialMatch is a gazetteer official read by the dictionary.

@@ -239,16 +239,7 @@ func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
 			out = append(out, Shared{Entry: ix.Entries[k], Count: n})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Entry.ID < out[j].Entry.ID
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
+	return topShared(out, limit)
 }
 
 // Shared is an entity named with another, and in how many articles.
@@ -274,6 +265,11 @@ func (ix *Index) Trending(kind string, until time.Time, days, limit int) []Share
 			out = append(out, Shared{Entry: e, Count: n})
 		}
 	}
+	return topShared(out, limit)
+}
+
+// topShared sorts by count, most first, then by id, and keeps limit (0: all).
+func topShared(out []Shared, limit int) []Shared {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
