@@ -43,6 +43,9 @@ func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result
 	parallel.For(len(articles), func(i int) {
 		results[i] = x.Extract(extract.FromArticle(articles[i]))
 	})
+	for _, a := range articles {
+		a.Text = nil // read: the pages need the mentions' places, not the text
+	}
 	return results
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"digest/internal/plaintext"
 	"digest/internal/slug"
 )
 
@@ -44,6 +45,9 @@ type Article struct {
 	// Body is the Markdown source, BodyLine the file line it starts on.
 	Body     []byte
 	BodyLine int
+	// Text is the plain text of title, summary and body, for enrichment;
+	// the build lets it go once the article is enriched.
+	Text *plaintext.Doc
 }
 
 // Overrides are front-matter lists that add or drop entities by hand.

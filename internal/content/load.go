@@ -14,6 +14,9 @@ import (
 
 	"digest/internal/markdown"
 	"digest/internal/parallel"
+	"digest/internal/plaintext"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options decide which articles a load keeps.
@@ -226,13 +229,22 @@ func Parse(path, rel string, data []byte, opts Options) (*Article, []error) {
 			return nil, []error{&Error{Path: path, Msg: `the file name gives no slug (no letters or digits); add slug = "…" to the front matter`}}
 		}
 	}
-	if opts.Markdown != nil {
-		lead := opts.Markdown.Parse(a.Lang, body).FirstParagraph()
-		if a.Summary == "" {
-			a.Summary = lead
-		}
-		a.SummaryIsLead = a.Summary == lead
+	// One plain reading of the body gives the default summary and the
+	// text enrichment reads, in Unicode's composed form.
+	if !norm.NFC.IsNormal(a.Body) {
+		a.Body = norm.NFC.Bytes(a.Body)
 	}
+	a.Title, a.Summary = norm.NFC.String(a.Title), norm.NFC.String(a.Summary)
+	part := plaintext.ParseBody(a.Body)
+	if a.Summary == "" {
+		a.Summary = part.Lead
+	}
+	a.SummaryIsLead = a.Summary == part.Lead
+	summary := a.Summary
+	if a.SummaryIsLead {
+		summary = ""
+	}
+	a.Text = plaintext.New(a.Title, summary, part)
 	return a, nil
 }
 

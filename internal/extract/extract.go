@@ -125,6 +125,9 @@ type Input struct {
 	Title   string
 	Summary string // empty when it only repeats the first paragraph
 	Body    []byte
+	// Doc is the text the load stage made of title, summary and body
+	// (NFC-normalised); when nil, the extractor reads the fields above.
+	Doc *Doc
 	// Front-matter lists: entities to add (ids, codes or names) and to drop.
 	Countries, Agencies, Officials, Themes, Exclude []string
 }
@@ -245,11 +248,15 @@ type state struct {
 func (x *Extractor) Extract(in Input) *Result {
 	s := &state{x: x, in: in, ents: map[Kind]map[string]*Entity{}, countryEvidence: map[string]int{},
 		learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
-	body := in.Body
-	if !norm.NFC.IsNormal(body) {
-		body = norm.NFC.Bytes(body)
+	if in.Doc != nil {
+		s.doc = in.Doc
+	} else {
+		body := in.Body
+		if !norm.NFC.IsNormal(body) {
+			body = norm.NFC.Bytes(body)
+		}
+		s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), body)
 	}
-	s.doc = NewDoc(normalize(in.Title), normalize(in.Summary), body)
 	s.text = s.doc.Text
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)

@@ -105,7 +105,7 @@ func nonNil(s []string) []string {
 
 // FromArticle is the extractor's reading of a loaded article.
 func FromArticle(a *content.Article) Input {
-	in := Input{File: a.File, Lang: a.Lang, Title: a.Title, Body: a.Body,
+	in := Input{File: a.File, Lang: a.Lang, Title: a.Title, Body: a.Body, Doc: a.Text,
 		Countries: a.Overrides.Countries, Agencies: a.Overrides.Agencies, Officials: a.Overrides.Officials,
 		Themes: a.Overrides.Themes, Exclude: a.Overrides.Exclude}
 	if !a.SummaryIsLead {

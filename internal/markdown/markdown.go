@@ -109,66 +109,6 @@ func (d *Document) HTML() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FirstParagraph is the plain text of the first paragraph, the default summary.
-func (d *Document) FirstParagraph() string {
-	var found ast.Node
-	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind() == ast.KindParagraph {
-			found = n
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if found == nil {
-		return ""
-	}
-	return collapseSpace(PlainText(found, d.Source))
-}
-
-// PlainText is the text of n and its descendants, line breaks as spaces.
-func PlainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := n.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		case *ast.AutoLink:
-			b.Write(t.Label(src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
-
-// collapseSpace joins lines and runs of ASCII white space, keeping the
-// no-break spaces that typography put there on purpose.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // headingIDs makes heading ids readable in URLs: ASCII-folded like slugs
 // ("À l'Assemblée" → "a-l-assemblee"), where goldmark's default drops
 // accented letters; repeats get -1, -2.

@@ -70,24 +70,3 @@ func TestHTML(t *testing.T) {
 		})
 	}
 }
-
-func TestFirstParagraph(t *testing.T) {
-	c := New(Options{})
-	for _, x := range []struct{ src, want string }{
-		{"# Titre\n\nPremier *paragraphe*\nsur deux lignes.\n\nSecond.", "Premier paragraphe sur deux lignes."},
-		{"> cité\n\nAprès.", "cité"},
-		{"", ""},
-		{"Voir https://example.org ici.", "Voir https://example.org ici."},
-	} {
-		if got := c.Parse("fr", []byte(x.src)).FirstParagraph(); got != x.want {
-			t.Errorf("FirstParagraph(%q) = %q, want %q", x.src, got, x.want)
-		}
-	}
-}
-
-func TestPlainTextHasNoEntities(t *testing.T) {
-	c := New(Options{})
-	if got := c.Parse("en", []byte("Benin's army -- \"at last\"...")).FirstParagraph(); got != "Benin’s army – “at last”…" {
-		t.Errorf("FirstParagraph = %q", got)
-	}
-}

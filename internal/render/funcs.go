@@ -157,23 +157,38 @@ func dict(pairs ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// Typography gives front-matter text the typography the body gets: a
-// typographic apostrophe after a letter, and French spacing in French.
+// Typography gives plain text (titles, summaries) the typography bodies
+// get: typographic apostrophes after letters, straight double quotes paired
+// into « » in French and “ ” elsewhere, and French spacing in French.
 func Typography(lang, s string) string {
-	if strings.Contains(s, "'") {
+	french := lang == "fr" || strings.HasPrefix(lang, "fr-")
+	if strings.ContainsAny(s, "'\"") {
 		var b strings.Builder
-		prevLetter := false
+		prevLetter, open := false, false
 		for _, r := range s {
-			if r == '\'' && prevLetter {
+			switch {
+			case r == '\'' && prevLetter:
 				b.WriteRune('’')
-			} else {
+			case r == '"':
+				switch {
+				case !open && french:
+					b.WriteString("«\u202f")
+				case !open:
+					b.WriteRune('“')
+				case french:
+					b.WriteString("\u202f»")
+				default:
+					b.WriteRune('”')
+				}
+				open = !open
+			default:
 				b.WriteRune(r)
 			}
 			prevLetter = unicode.IsLetter(r)
 		}
 		s = b.String()
 	}
-	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+	if french {
 		return string(markdown.FrenchSpaces([]byte(s)))
 	}
 	return s

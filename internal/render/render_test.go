@@ -81,6 +81,8 @@ func TestTypography(t *testing.T) {
 	for _, c := range []struct{ lang, in, want string }{
 		{"fr", "Golfe de Guinée : l'architecture « Yaoundé »", "Golfe de Guinée\u00a0: l’architecture «\u202fYaoundé\u202f»"},
 		{"en", "UNODC's report: 'record'", "UNODC’s report: 'record’"},
+		{"en", `He said "yes"`, "He said “yes”"},
+		{"fr", `il a parlé de "coopération" !`, "il a parlé de «\u202fcoopération\u202f»\u202f!"},
 		{"en", "Why ?", "Why ?"},
 	} {
 		if got := Typography(c.lang, c.in); got != c.want {
