@@ -533,7 +533,7 @@ func upperFirst(s string) string {
 func (s *state) ministriesFromTitles() {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if !t.Word {
+		if !t.Word || !t.is(wMinistry) {
 			continue
 		}
 		var portfolio, cc string

@@ -102,7 +102,7 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 		if !ok {
 			id = int32(len(x.lex.entries))
 			x.lex.index[w] = id
-			x.lex.entries = append(x.lex.entries, lexEntry{})
+			x.lex.entries = append(x.lex.entries, lexEntry{word: w})
 		}
 		return &x.lex.entries[id]
 	}
@@ -115,6 +115,7 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	for w, n := range x.themes.root.next {
 		entry(w).theme = n
 	}
+	x.lex.freeze()
 	return x
 }
 

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"digest/internal/slug"
 )
 
 var (
@@ -396,4 +398,14 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIDOfIsSlug: person ids from the fold table equal the slugs the rest
+// of the site makes.
+func TestIDOfIsSlug(t *testing.T) {
+	for _, name := range []string{"Youssouf Koné", "Dilan Yeşilgöz-Zegerius", "Abdelaziz Ben Saoud Ben Naïf Al Saoud", "J.T. Anderson", "Łukasz Wąsik", "Œdipe Straße", "Mohammed VI", "São Tomé"} {
+		if got, want := idOf(name), slug.Make(name); got != want {
+			t.Errorf("idOf(%q) = %q, slug %q", name, got, want)
+		}
+	}
 }

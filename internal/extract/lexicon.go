@@ -254,6 +254,7 @@ const (
 	wStaffHead
 	wBodyKind
 	wPortfolio
+	wMinistry // ministre, minister, garde (des Sceaux): words ministriesFromTitles starts at
 )
 
 var wordFlags = func() map[string]wordFlag {
@@ -271,6 +272,9 @@ var wordFlags = func() map[string]wordFlag {
 	for k := range portfolios {
 		first, _, _ := strings.Cut(k, " ")
 		m[first] |= wPortfolio
+	}
+	for _, w := range []string{"ministre", "ministere", "ministres", "minister", "ministry", "garde"} {
+		m[w] |= wMinistry
 	}
 	for _, l := range []struct {
 		set  map[string]bool

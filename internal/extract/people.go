@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"digest/internal/gazetteer"
-	"digest/internal/slug"
 	"digest/internal/textdist"
 )
 
@@ -122,7 +121,8 @@ func (s *state) findPeople() {
 		name := s.nameText(i, end)
 		key := PersonKey(name)
 		o := s.x.officialKeys[key]
-		if o == nil {
+		// a near spelling of a known official, for a name read as a person
+		if o == nil && (len(roles) > 0 || s.honorificBefore(i)) {
 			o = s.x.fuzzyOfficial(key)
 		}
 		if o == nil && len(roles) == 0 {
@@ -691,7 +691,7 @@ func (x *Extractor) fuzzyOfficial(key string) *gazetteer.Official {
 // finishPeople turns people into entities, with the agencies their roles name.
 func (s *state) finishPeople() {
 	for _, p := range s.people {
-		id := slug.Make(p.name)
+		id := idOf(p.name)
 		if p.official != nil {
 			id = p.official.ID
 		}
@@ -718,4 +718,31 @@ func (s *state) finishPeople() {
 		})
 		e.Mentions = append(e.Mentions, p.mentions...)
 	}
+}
+
+// honorificBefore: "M. X", "Mr X", "Dr X" name a person.
+func (s *state) honorificBefore(i int) bool {
+	return i >= 1 && s.toks[i-1].is(wHonorifics) ||
+		i >= 2 && s.toks[i-1].Fold == "." && s.toks[i-2].is(wHonorifics)
+}
+
+// idOf is the slug of a name, as slug.Make makes it (ASCII letters and
+// digits of the folded name, joined by hyphens), from the fold table.
+func idOf(name string) string {
+	f := Fold(name)
+	b := make([]byte, 0, len(f))
+	hyphen := false
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if hyphen && len(b) > 0 {
+				b = append(b, '-')
+			}
+			hyphen = false
+			b = append(b, c)
+		} else {
+			hyphen = true
+		}
+	}
+	return string(b)
 }

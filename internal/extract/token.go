@@ -34,13 +34,71 @@ func Tokenize(text string) []Token {
 // index, not pointers, so the token buffers give the garbage collector
 // nothing to trace.
 type lexicon struct {
-	index   map[string]int32
+	index   map[string]int32 // while building
 	entries []lexEntry
+	// an open-addressing table by hash, frozen: a look-up costs a probe or
+	// two in a flat array, with the word's hash made while folding it
+	slots []lexSlot
+	mask  uint64
+}
+
+type lexSlot struct {
+	hash uint64
+	id   int32 // entry index + 1; 0 for an empty slot
+	n    int32 // the word's length
+}
+
+// freeze builds the hash table from the entries.
+func (l *lexicon) freeze() {
+	size := 16
+	for size < 2*len(l.entries) {
+		size <<= 1
+	}
+	l.slots, l.mask = make([]lexSlot, size), uint64(size-1)
+	for id, e := range l.entries {
+		h := wordHash(e.word)
+		i := h & l.mask
+		for l.slots[i].id != 0 {
+			i = (i + 1) & l.mask
+		}
+		l.slots[i] = lexSlot{hash: h, id: int32(id + 1), n: int32(len(e.word))}
+	}
+}
+
+// find looks a word up by its 64-bit hash and length, without reading the
+// word back: among the few thousand words of a lexicon and those of an
+// article, two with one hash and one length would take a one-in-10^14 chance.
+func (l *lexicon) find(h uint64, w string) (int32, bool) {
+	for i := h & l.mask; ; i = (i + 1) & l.mask {
+		s := l.slots[i]
+		if s.id == 0 {
+			return -1, false
+		}
+		if s.hash == h && int(s.n) == len(w) {
+			return s.id - 1, true
+		}
+	}
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// wordHash is FNV-1a of a folded word.
+func wordHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // lexEntry is what an extractor knows of a word: its lists, and where the
 // phrases of its dictionaries that start with it begin.
 type lexEntry struct {
+	word       string
 	flags      wordFlag
 	ent, theme *node
 }
@@ -176,7 +234,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 			toks[k].flags = wordFlags[toks[k].Fold]
 			continue
 		}
-		if id, ok := lex.index[toks[k].Fold]; ok {
+		if id, ok := lex.find(wordHash(toks[k].Fold), toks[k].Fold); ok {
 			toks[k].lex = id
 			toks[k].flags = lex.entries[id].flags
 		}
