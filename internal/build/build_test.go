@@ -42,7 +42,7 @@ func TestGoldenPages(t *testing.T) {
 	if stats.Articles != 4 || stats.Drafts != 1 || stats.Future != 1 || stats.Aliases != 1 {
 		t.Errorf("stats = %+v, want 4 articles, 1 draft and 1 future left out, 1 alias", stats)
 	}
-	for _, page := range []string{
+	compareGolden(t, dest, "golden", []string{
 		"index.html",
 		"page/2/index.html",
 		"articles/kone-a-marrakech/index.html",
@@ -59,13 +59,35 @@ func TestGoldenPages(t *testing.T) {
 		"archives/index.html",
 		"archives/2025/11/index.html",
 		"recherche/index.html",
-	} {
+	})
+}
+
+// TestGoldenSamplePages: a page of each kind of the sample digest itself.
+func TestGoldenSamplePages(t *testing.T) {
+	dest, _ := buildSite(t, "../..", Options{})
+	compareGolden(t, dest, "golden-sample", []string{
+		"index.html",
+		"articles/mali-maroc-interpol/index.html",
+		"pays/ml/index.html",
+		"personnalites/youssouf-kone/index.html",
+		"institutions/interpol/index.html",
+		"themes/south-south/index.html",
+		"regions/sahel/index.html",
+		"personnalites/index.html",
+		"archives/2025/11/index.html",
+		"recherche/index.html",
+		"index.xml",
+	})
+}
+
+func compareGolden(t *testing.T, dest, dir string, pages []string) {
+	for _, page := range pages {
 		t.Run(page, func(t *testing.T) {
 			got, err := os.ReadFile(filepath.Join(dest, page))
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+			golden := filepath.Join("testdata", dir, strings.ReplaceAll(page, "/", "_"))
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
