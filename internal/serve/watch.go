@@ -90,6 +90,13 @@ func (s *Server) relevant(name string) bool {
 	if rel == "config.toml" || filepath.Clean(name) == filepath.Clean(s.opts.Config) {
 		return true
 	}
+	// in content/, articles and folders; not the temporary files some tools
+	// write beside them ("sedX1b2c3" while sed -i edits)
+	if first == "content" && filepath.Ext(base) == "" {
+		if info, err := os.Stat(name); err == nil && !info.IsDir() {
+			return false
+		}
+	}
 	for _, d := range watched {
 		if first == d {
 			return true
