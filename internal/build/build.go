@@ -29,6 +29,12 @@ type Options struct {
 	Drafts      bool
 	Future      bool
 	Now         time.Time // zero: the current time
+	// Extractor, when set, is used instead of one compiled from the
+	// gazetteer and the site's data/: digest serve keeps one between builds
+	// until data/ or config.toml change.
+	Extractor *extract.Extractor
+	// Memory, when set, receives the site instead of the output folder.
+	Memory *output.Memory
 }
 
 // Stats are the figures of a build.
@@ -121,8 +127,10 @@ func Load(opts Options) (*Site, error) {
 	if res != nil {
 		s.Result, s.Articles = res, res.Articles
 	}
-	if s.Extractor, err = NewExtractor(opts, cfg); err != nil {
-		errs = append(errs, err)
+	if s.Extractor = opts.Extractor; s.Extractor == nil {
+		if s.Extractor, err = NewExtractor(opts, cfg); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	strs, err := render.LoadStrings(dirFS(filepath.Join(opts.Source, "i18n")))
 	if err != nil {
@@ -185,7 +193,9 @@ func Run(opts Options) (*Stats, error) {
 		return nil, err
 	}
 	dest := Destination(opts, site.Config)
-	if err := checkDestination(dest, opts.Source); err != nil {
+	if opts.Memory != nil {
+		dest = "memory"
+	} else if err := checkDestination(dest, opts.Source); err != nil {
 		return nil, err
 	}
 	stats := &Stats{Articles: len(site.Articles), Output: dest, Drafts: site.Result.Drafts, Future: site.Result.Future}
@@ -198,9 +208,13 @@ func Run(opts Options) (*Stats, error) {
 	stats.Enrich = time.Since(t0)
 
 	t := time.Now()
-	out, err := output.Begin(dest)
-	if err != nil {
-		return nil, err
+	var out output.Writer = opts.Memory
+	if opts.Memory == nil {
+		b, err := output.Begin(dest)
+		if err != nil {
+			return nil, err
+		}
+		out = b
 	}
 	pages, err := site.Render(out)
 	if err != nil {
@@ -229,7 +243,7 @@ func Run(opts Options) (*Stats, error) {
 }
 
 // addStatic copies the built-in static files, then the site's over them.
-func addStatic(out *output.Build, layers ...fs.FS) (int, error) {
+func addStatic(out output.Writer, layers ...fs.FS) (int, error) {
 	files := map[string]fs.FS{}
 	for _, l := range layers {
 		if l == nil {

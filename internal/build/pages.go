@@ -96,7 +96,7 @@ func (p *pages) add(j job) {
 
 // Render renders every page of the site in parallel, on every core, and
 // writes each to out as soon as it is made. It returns the number of pages.
-func (s *Site) Render(out *output.Build) (int, error) {
+func (s *Site) Render(out output.Writer) (int, error) {
 	meta, err := loadMeta(s.Dir)
 	if err != nil {
 		return 0, err

@@ -202,3 +202,65 @@ func swap(tmp, dest string) error {
 	}
 	return nil
 }
+
+// Writer is where a build puts its files: a folder (Build) or memory.
+type Writer interface {
+	Add(p string, data []byte, owner string) error
+	Has(p string) bool
+	Commit() error
+	Abort()
+}
+
+// Memory is a site held in memory, for a server that never writes to disk.
+// Add is safe for concurrent use; the files are read once committed.
+type Memory struct {
+	mu     sync.RWMutex
+	files  map[string][]byte
+	owners map[string]string
+}
+
+// NewMemory makes an empty site in memory.
+func NewMemory() *Memory {
+	return &Memory{files: map[string][]byte{}, owners: map[string]string{}}
+}
+
+// Add keeps a file of the site.
+func (m *Memory) Add(p string, data []byte, owner string) error {
+	if err := CleanPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if prev, dup := m.owners[p]; dup {
+		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
+	}
+	m.owners[p] = owner
+	m.files[p] = data
+	return nil
+}
+
+// Has tells whether a path is already kept.
+func (m *Memory) Has(p string) bool {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	_, ok := m.files[p]
+	return ok
+}
+
+// Commit ends the writing; nothing to swap.
+func (m *Memory) Commit() error { return nil }
+
+// Abort forgets the files.
+func (m *Memory) Abort() {
+	m.mu.Lock()
+	m.files, m.owners = map[string][]byte{}, map[string]string{}
+	m.mu.Unlock()
+}
+
+// File returns a file of the site.
+func (m *Memory) File(p string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	b, ok := m.files[p]
+	return b, ok
+}

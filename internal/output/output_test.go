@@ -91,3 +91,23 @@ func TestAbortLeavesDestination(t *testing.T) {
 		t.Errorf("an aborted build left %d entries beside the output", len(entries))
 	}
 }
+
+func TestMemory(t *testing.T) {
+	m := NewMemory()
+	if err := m.Add("a/index.html", []byte("x"), "first"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Add("a/index.html", []byte("y"), "second"); err == nil || !strings.Contains(err.Error(), "first and second") {
+		t.Errorf("duplicate: %v", err)
+	}
+	if err := m.Add("../x", nil, "bad"); err == nil {
+		t.Error("an escaping path was kept")
+	}
+	if b, ok := m.File("a/index.html"); !ok || string(b) != "x" || !m.Has("a/index.html") {
+		t.Errorf("File: %q %v", b, ok)
+	}
+	m.Abort()
+	if m.Has("a/index.html") {
+		t.Error("Abort kept files")
+	}
+}

@@ -12,25 +12,29 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"digest/internal/build"
+	"digest/internal/extract"
+	"digest/internal/output"
 )
 
 // Server builds and serves a site.
 type Server struct {
 	opts build.Options
-	root string    // private folder holding the builds
 	log  io.Writer // one line per build
 
+	// extractor is kept between builds: compiling the gazetteer is most of
+	// a small site's build; data/ and config.toml changes drop it
+	extractor *extract.Extractor
+
 	mu      sync.RWMutex
-	current string // the folder being served
+	current *output.Memory // the site being served
 	buildN  int
 	lastErr error
 	clients map[chan event]struct{}
@@ -40,36 +44,49 @@ type event struct {
 	name, data string
 }
 
-// New makes a server for the site of opts; its builds go to a private
-// temporary folder, never to the site's public/.
+// New makes a server for the site of opts; its builds are held in memory,
+// never written to the site's public/ (nor anywhere).
 func New(opts build.Options, log io.Writer) (*Server, error) {
-	root, err := os.MkdirTemp("", "digest-serve-")
-	if err != nil {
-		return nil, err
-	}
-	return &Server{opts: opts, root: root, log: log, clients: map[chan event]struct{}{}}, nil
+	return &Server{opts: opts, log: log, clients: map[chan event]struct{}{}}, nil
 }
 
-// Close removes the private folder.
-func (s *Server) Close() error { return os.RemoveAll(s.root) }
+// Close lets the served site go.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	s.current = nil
+	s.mu.Unlock()
+	return nil
+}
 
 // Build builds the site into a fresh folder and, when it succeeds, serves
 // it and tells the pages to reload (or, when only stylesheets changed, to
 // reload them). why says what changed, for the log line.
 func (s *Server) Build(why string, cssOnly bool) error {
+	return s.build(why, cssOnly, false)
+}
+
+// build rebuilds; fresh drops the kept extractor first.
+func (s *Server) build(why string, cssOnly, fresh bool) error {
 	start := time.Now()
+	if fresh || s.extractor == nil {
+		s.extractor = nil
+		cfg, err := build.ResolveConfig(s.opts)
+		if err == nil {
+			s.extractor, _ = build.NewExtractor(s.opts, cfg) // an error shows in the build below
+		}
+	}
 	s.mu.Lock()
 	s.buildN++
 	n := s.buildN
 	s.mu.Unlock()
-	dest := filepath.Join(s.root, fmt.Sprintf("build-%d", n))
+	site := output.NewMemory()
 	opts := s.opts
-	opts.Destination = dest
+	opts.Memory = site
+	opts.Extractor = s.extractor
 	stats, err := build.Run(opts)
 	s.mu.Lock()
-	old := s.current
 	if err == nil {
-		s.current, s.lastErr = dest, nil
+		s.current, s.lastErr = site, nil
 	} else {
 		s.lastErr = err
 	}
@@ -79,13 +96,9 @@ func (s *Server) Build(why string, cssOnly bool) error {
 		fmt.Fprintf(s.log, "%s: build failed in %d ms, still serving the last good site:\n%v\n", why, ms, err)
 		b, _ := json.Marshal(err.Error())
 		s.broadcast(event{"failed", string(b)})
-		os.RemoveAll(dest)
 		return err
 	}
 	fmt.Fprintf(s.log, "%s: %d pages in %d ms\n", why, stats.Pages, ms)
-	if old != "" {
-		go os.RemoveAll(old) // no request is served from it any more
-	}
 	if cssOnly {
 		s.broadcast(event{"css", fmt.Sprint(n)})
 	} else {
@@ -158,61 +171,54 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // HTML pages. Paths that leave the site are not found.
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
-	dir := s.current
+	site := s.current
 	s.mu.RUnlock()
-	if dir == "" {
+	if site == nil {
 		http.Error(w, "the site has not built yet", http.StatusServiceUnavailable)
 		return
 	}
 	p := r.URL.Path
-	if strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
-		s.notFound(w, dir)
+	if strings.ContainsAny(p, "\\\x00") {
+		s.notFound(w, site)
 		return
 	}
 	for _, seg := range strings.Split(p, "/") {
 		if seg == ".." {
-			s.notFound(w, dir)
+			s.notFound(w, site)
 			return
 		}
 	}
-	clean := path.Clean("/" + p)
-	full := filepath.Join(dir, filepath.FromSlash(clean))
-	if rel, err := filepath.Rel(dir, full); err != nil || strings.HasPrefix(rel, "..") {
-		s.notFound(w, dir)
-		return
-	}
-	info, err := os.Stat(full)
-	if err == nil && info.IsDir() {
-		if !strings.HasSuffix(p, "/") {
+	key := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if key == "" || strings.HasSuffix(p, "/") {
+		key = path.Join(key, "index.html")
+	} else if _, ok := site.File(key); !ok {
+		if _, dir := site.File(key + "/index.html"); dir {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
-		full = filepath.Join(full, "index.html")
-		info, err = os.Stat(full)
 	}
-	if err != nil || info.IsDir() {
-		s.notFound(w, dir)
+	b, ok := site.File(key)
+	if !ok {
+		s.notFound(w, site)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasSuffix(full, ".html") {
-		b, err := os.ReadFile(full)
-		if err != nil {
-			s.notFound(w, dir)
-			return
-		}
+	if strings.HasSuffix(key, ".html") {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(inject(b))
 		return
 	}
-	http.ServeFile(w, r, full)
+	if ct := mime.TypeByExtension(path.Ext(key)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.Write(b)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, dir string) {
-	b, err := os.ReadFile(filepath.Join(dir, "404.html"))
+func (s *Server) notFound(w http.ResponseWriter, site *output.Memory) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
-	if err != nil {
+	b, ok := site.File("404.html")
+	if !ok {
 		io.WriteString(w, "404 page not found")
 		return
 	}

@@ -66,7 +66,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			timer = nil
 			changed := unique(pending)
 			pending = nil
-			s.Build(describe(changed), cssOnly(changed))
+			s.build(describe(changed), cssOnly(changed), changesData(changed))
 		}
 	}
 }
@@ -151,3 +151,14 @@ func cssOnly(changed []string) bool {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// changesData: the gazetteer's site data or the config changed, so the
+// extractor must be compiled again.
+func changesData(changed []string) bool {
+	for _, c := range changed {
+		if c == "config.toml" || strings.HasPrefix(c, "data/") {
+			return true
+		}
+	}
+	return false
+}
