@@ -138,7 +138,7 @@ type Mention struct {
 	Surface string
 	Loc     Location
 	// tokens is the token range, for rules that compare spans.
-	tokens [2]int
+	tokens [2]int32
 }
 
 // Entity is what an article says of one country, region, place, agency,
@@ -312,14 +312,14 @@ func (s *state) surface(start, end int) string {
 
 func (s *state) mention(start, end int) Mention {
 	a, b := s.toks[start].Start, s.toks[end-1].End
-	return Mention{Surface: s.text[a:b], Loc: s.doc.Locate(a, b), tokens: [2]int{start, end}}
+	return Mention{Surface: s.text[a:b], Loc: s.doc.Locate(a, b), tokens: [2]int32{int32(start), int32(end)}}
 }
 
 // entity returns the entity of a kind and id, creating it.
 func (s *state) entity(kind Kind, id string) *Entity {
 	m := s.ents[kind]
 	if m == nil {
-		m = map[string]*Entity{}
+		m = make(map[string]*Entity, 8)
 		s.ents[kind] = m
 	}
 	e := m[id]
