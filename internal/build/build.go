@@ -119,7 +119,7 @@ func Load(opts Options) (*Site, error) {
 		return nil, fmt.Errorf("%s: no content folder; a site keeps its articles in content/ (digest new \"Titre\" writes one)", contentDir)
 	}
 	copts := ContentOptions(cfg, opts)
-	copts.Now, copts.Markdown = now, s.Markdown
+	copts.Now = now
 	res, err := content.Load(contentDir, copts)
 	if err != nil {
 		errs = append(errs, err)

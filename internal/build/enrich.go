@@ -8,7 +8,6 @@ import (
 	"digest/internal/content"
 	"digest/internal/extract"
 	"digest/internal/gazetteer"
-	"digest/internal/markdown"
 	"digest/internal/parallel"
 )
 
@@ -31,8 +30,7 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 	return content.Options{
 		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
 		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
-		Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}),
-		MaxSize:  int64(cfg.MaxArticleSize),
+		MaxSize: int64(cfg.MaxArticleSize),
 	}
 }
 

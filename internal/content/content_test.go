@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"digest/internal/markdown"
 )
 
 var paris, _ = time.LoadLocation("Europe/Paris")
@@ -17,7 +15,6 @@ func opts() Options {
 	return Options{
 		Defaults: Defaults{Lang: "fr", Location: paris},
 		Now:      time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		Markdown: markdown.New(markdown.Options{}),
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"digest/internal/markdown"
 	"digest/internal/parallel"
 	"digest/internal/plaintext"
 
@@ -25,7 +24,6 @@ type Options struct {
 	Drafts   bool      // keep articles marked draft
 	Future   bool      // keep articles dated after Now
 	Now      time.Time // the build's notion of now
-	Markdown *markdown.Converter
 	// MaxSize refuses files over this many bytes (0: no limit).
 	MaxSize int64
 }

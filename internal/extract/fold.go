@@ -129,12 +129,6 @@ func normalize(s string) string {
 	return norm.NFC.String(s)
 }
 
-// capitalized tells whether a word starts with an upper-case letter.
-func capitalized(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // allCaps tells whether a word has two or more letters, all upper case.
 func allCaps(s string) bool {
 	n := 0

@@ -16,7 +16,6 @@ import (
 
 	"digest/internal/content"
 	"digest/internal/gazetteer"
-	"digest/internal/markdown"
 )
 
 // The scoring of shared/tools/score.py, ported so that `go test` holds the
@@ -150,7 +149,6 @@ func loadArticles(t testing.TB, dir string) []*content.Article {
 	res, err := content.Load(dir, content.Options{
 		Defaults: content.Defaults{Lang: "fr", Location: time.UTC},
 		Drafts:   true, Future: true, Now: time.Now(),
-		Markdown: markdown.New(markdown.Options{}),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 
 	"digest/internal/slug"
 )
@@ -95,9 +94,7 @@ type Document struct {
 
 // Parse reads a body in the typographic convention of lang.
 func (c *Converter) Parse(lang string, src []byte) *Document {
-	md := c.engine(lang)
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
-	return &Document{Root: md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), Source: src, md: md}
+	return c.ParseLinked(lang, src, nil)
 }
 
 // HTML renders the document.
