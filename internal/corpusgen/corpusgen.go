@@ -60,35 +60,37 @@ var rolesEN = []string{"Director General of the National Police", "Interior Mini
 	"Attorney General", "Director of Intelligence", "Justice Minister", "Defence Minister"}
 
 // Sentence shapes: openers, cores and closers combine into hundreds of
-// shapes. {C} a country, {D} a demonym (adjective), {K} a capital, {A} an
-// agency by name, {X} an agency by acronym, {T} a theme phrase, {P} the
-// second official's short form.
+// shapes. {C} a country, {Dfs} {Dmp} {Dfp} its demonym (feminine singular,
+// masculine and feminine plural), {K} a capital, {A} an agency by name, {X}
+// an agency by acronym, {T} a theme phrase, {P} the second official's short
+// form. Countries, agencies and themes come from the article's own cast, as
+// a news item returns to the same few.
 var shapesFR = struct{ open, core, close []string }{
 	open: []string{"Selon une source proche du dossier,", "Mardi,", "Lors d'une réunion à {K},", "Dans un communiqué,",
-		"En marge du sommet,", "Depuis plusieurs mois,", "D'après les autorités {D}s,", "À l'issue des entretiens,",
+		"En marge du sommet,", "Depuis plusieurs mois,", "D'après les autorités {Dfp},", "À l'issue des entretiens,",
 		"Au cours de la visite,", "Par ailleurs,", "Dans ce cadre,", "Pour la première fois,"},
-	core: []string{"les services {D}s ont renforcé leur coopération avec {A} ({X}) dans la lutte contre {T}",
-		"{X} a annoncé un plan commun avec le {C} contre {T}", "les deux pays ont signé un accord sur {T}",
-		"les délégués ont évoqué {T} et la situation au {C}", "{P} a insisté sur le rôle de {X} face à {T}",
-		"une délégation {D} a rencontré les responsables de {A} à {K}", "les experts ont présenté un rapport sur {T}",
-		"le {C} a proposé de mutualiser les moyens contre {T}", "les ministres ont salué le travail de {X}",
+	core: []string{"les services {Dmp} ont renforcé leur coopération avec {A} ({X}) dans la lutte contre {T}",
+		"{X} a annoncé un plan commun avec les autorités {Dfp} contre {T}", "les deux pays ont signé un accord sur {T}",
+		"les délégués ont évoqué {T} et la situation des pays voisins ({C})", "{P} a insisté sur le rôle de {X} face à {T}",
+		"une délégation {Dfs} a rencontré les responsables de {A} à {K}", "les experts ont présenté un rapport sur {T}",
+		"la partie {Dfs} a proposé de mutualiser les moyens contre {T}", "les ministres ont salué le travail de {X}",
 		"des opérations conjointes ont été menées à {K} contre {T}"},
 	close: []string{".", ", a-t-on appris.", ", selon le communiqué.", " pour les prochains mois.",
-		", ont indiqué des responsables {D}s.", " à l'horizon 2026.", ", a précisé {P}.", " dans toute la région."},
+		", ont indiqué des responsables {Dmp}.", " à l'horizon 2026.", ", a précisé {P}.", " dans toute la région."},
 }
 
 var shapesEN = struct{ open, core, close []string }{
 	open: []string{"According to officials,", "On Tuesday,", "At a meeting in {K},", "In a statement,",
-		"On the sidelines of the summit,", "For months,", "{D} authorities said that", "After the talks,",
+		"On the sidelines of the summit,", "For months,", "{Dmp} authorities said that", "After the talks,",
 		"During the visit,", "Meanwhile,", "In this context,", "For the first time,"},
-	core: []string{"{D} services stepped up cooperation with the {A} ({X}) against {T}",
+	core: []string{"{Dmp} services stepped up cooperation with the {A} ({X}) against {T}",
 		"{X} announced a joint plan with {C} against {T}", "the two countries signed an agreement on {T}",
 		"delegates discussed {T} and the situation in {C}", "{P} stressed the role of {X} against {T}",
-		"a {D} delegation met officials of the {A} in {K}", "experts presented a report on {T}",
+		"a {Dfs} delegation met officials of the {A} in {K}", "experts presented a report on {T}",
 		"{C} offered to pool resources against {T}", "ministers praised the work of {X}",
 		"joint operations were carried out in {K} against {T}"},
 	close: []string{".", ", officials said.", ", the statement said.", " in the coming months.",
-		", {D} officials added.", " by 2026.", ", {P} said.", " across the region."},
+		", {Dmp} officials added.", " by 2026.", ", {P} said.", " across the region."},
 }
 
 // Generate writes N articles to dir/content (and a Hugo site if asked).
@@ -168,13 +170,34 @@ func (g *gen) article(i int, date time.Time) *article {
 		a.lang = "en"
 	}
 	c1, c2 := g.countries[g.pick(len(g.countries))], g.countries[g.pick(len(g.countries))]
-	ag := g.agencies[g.pick(len(g.agencies))]
 	o1, o2 := g.officials[g.pick(len(g.officials))], g.officials[g.pick(len(g.officials))]
-	th := g.themes[g.pick(len(g.themes))]
-	a.countries = []string{c1.Code, c2.Code, o1.country.Code, o2.country.Code}
-	a.agencies = []string{ag.a.ID}
+	// the cast: the two countries of the title, the officials' countries
+	// and up to three more; one or two agencies; one to three themes
+	cast := []*gazetteer.Country{c1, c2, o1.country, o2.country}
+	for k := g.r.Intn(4); k > 0; k-- {
+		cast = append(cast, g.countries[g.pick(len(g.countries))])
+	}
+	ags := []agency{g.agencies[g.pick(len(g.agencies))]}
+	if g.r.Intn(2) == 0 {
+		ags = append(ags, g.agencies[g.pick(len(g.agencies))])
+	}
+	themes := []*gazetteer.Theme{g.themes[g.pick(len(g.themes))]}
+	for k := g.r.Intn(3); k > 0; k-- {
+		themes = append(themes, g.themes[g.pick(len(g.themes))])
+	}
+	th := themes[0]
+	used := map[string]bool{}
+	note := func(list *[]string, v string) {
+		if !used[v] {
+			used[v] = true
+			*list = append(*list, v)
+		}
+	}
+	for _, c := range []*gazetteer.Country{c1, c2, o1.country, o2.country} {
+		note(&a.countries, c.Code)
+	}
 	a.officials = []string{o1.first + " " + o1.last, o2.first + " " + o2.last}
-	a.themes = []string{th.ID}
+	note(&a.themes, th.ID)
 	var b strings.Builder
 	shapes := shapesFR
 	if en {
@@ -186,8 +209,8 @@ func (g *gen) article(i int, date time.Time) *article {
 			demonymEN(o2.country), o2.roleEN, o2.first, o2.last, capitalEN(c1))
 	} else {
 		a.title = fmt.Sprintf("%s et %s renforcent leur coopération : %s", c1.FR, c2.FR, strings.ToLower(th.FR))
-		fmt.Fprintf(&b, "Le %s %s, %s %s, a rencontré à %s le %s %s, %s %s.\n\n", o1.roleFR, o1.country.DemonymsFR[0],
-			o1.first, o1.last, c1.Capital, o2.roleFR, o2.country.DemonymsFR[0], o2.first, o2.last)
+		fmt.Fprintf(&b, "Le %s %s, %s %s, a rencontré à %s le %s %s, %s %s.\n\n", o1.roleFR, demonymFR(o1.country, 0),
+			o1.first, o1.last, c1.Capital, o2.roleFR, demonymFR(o2.country, 0), o2.first, o2.last)
 	}
 	size := 1000 + g.r.Intn(7000) // 1 to 8 KB
 	short := "M. " + o2.last
@@ -201,20 +224,36 @@ func (g *gen) article(i int, date time.Time) *article {
 		fmt.Fprintf(&b, "M. %s a salué « une coopération exemplaire ». ", o1.last)
 	}
 	for b.Len() < size {
-		s := shapes.open[g.pick(len(shapes.open))] + " " + shapes.core[g.pick(len(shapes.core))] + shapes.close[g.pick(len(shapes.close))]
-		c := g.countries[g.pick(len(g.countries))]
-		t := g.themes[g.pick(len(g.themes))]
+		shape := shapes.open[g.pick(len(shapes.open))] + " " + shapes.core[g.pick(len(shapes.core))] + shapes.close[g.pick(len(shapes.close))]
+		c := cast[g.pick(len(cast))]
+		ag := ags[g.pick(len(ags))]
+		t := themes[g.pick(len(themes))]
 		trig := t.TriggersFR
-		name, cname, dem, capital := ag.a.NameFR, c.FR, c.DemonymsFR[0], c.Capital
+		name, cname, capital := ag.a.NameFR, c.FR, c.Capital
+		fs, mp, fp := demonymFR(c, 1), demonymFR(c, 2), demonymFR(c, 3)
 		if en {
-			trig, name, cname, dem, capital = t.TriggersEN, ag.a.NameEN, c.EN, demonymEN(c), capitalEN(c)
+			trig, name, cname, capital = t.TriggersEN, ag.a.NameEN, c.EN, capitalEN(c)
+			fs, mp, fp = demonymEN(c), demonymEN(c), demonymEN(c)
 		}
 		phrase := trig[g.pick(len(trig))]
 		for k := 0; strings.HasSuffix(phrase, "*") && k < 8; k++ {
 			phrase = trig[g.pick(len(trig))] // a whole phrase reads better than a prefix
 		}
 		phrase = strings.TrimSuffix(phrase, "*")
-		s = strings.NewReplacer("{C}", cname, "{D}", dem, "{K}", capital, "{A}", name, "{X}", ag.acr, "{T}", phrase, "{P}", short).Replace(s)
+		s := strings.NewReplacer("{C}", cname, "{Dfs}", fs, "{Dmp}", mp, "{Dfp}", fp, "{K}", capital, "{A}", name,
+			"{X}", ag.acr, "{T}", phrase, "{P}", short).Replace(shape)
+		// the Hugo site is given every entity the text names
+		for _, tag := range []string{"{C}", "{Dfs}", "{Dmp}", "{Dfp}", "{K}"} {
+			if strings.Contains(shape, tag) {
+				note(&a.countries, c.Code)
+			}
+		}
+		if strings.Contains(shape, "{A}") || strings.Contains(shape, "{X}") {
+			note(&a.agencies, ag.a.ID)
+		}
+		if strings.Contains(shape, "{T}") {
+			note(&a.themes, t.ID)
+		}
 		b.WriteString(upperFirst(s))
 		if g.r.Intn(4) == 0 {
 			b.WriteString("\n\n")
@@ -227,6 +266,31 @@ func (g *gen) article(i int, date time.Time) *article {
 }
 
 func demonymEN(c *gazetteer.Country) string { return c.DemonymsEN[0] }
+
+// demonymFR is a French demonym in one of its four forms: masculine
+// singular, feminine singular, masculine plural, feminine plural.
+func demonymFR(c *gazetteer.Country, form int) string {
+	for _, f := range c.DemonymsFRForms {
+		if len(f) == 4 {
+			return f[form]
+		}
+	}
+	m := c.DemonymsFR[0]
+	var fs, mp string
+	switch {
+	case strings.HasSuffix(m, "è"):
+		return m
+	case strings.HasSuffix(m, "e"):
+		fs, mp = m, m+"s"
+	case strings.HasSuffix(m, "en"):
+		fs, mp = m+"ne", m+"s"
+	case strings.HasSuffix(m, "s"), strings.HasSuffix(m, "x"):
+		fs, mp = m+"e", m
+	default:
+		fs, mp = m+"e", m+"s"
+	}
+	return []string{m, fs, mp, fs + "s"}[form]
+}
 
 func capitalEN(c *gazetteer.Country) string {
 	if c.CapitalEN != "" {
