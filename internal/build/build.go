@@ -49,11 +49,14 @@ type Stats struct {
 	// Warnings are problems that do not stop the build, one line each.
 	Warnings []string
 	Output   string
-	Load     time.Duration
-	Enrich   time.Duration
-	Render   time.Duration
-	Write    time.Duration
-	Total    time.Duration
+	// Written, Unchanged and Removed are files of the output folder: moved
+	// in because their bytes changed, left as they were, removed.
+	Written, Unchanged, Removed int
+	Load                        time.Duration
+	Enrich                      time.Duration
+	Render                      time.Duration
+	Write                       time.Duration
+	Total                       time.Duration
 }
 
 func (s *Stats) String() string {
@@ -61,10 +64,14 @@ func (s *Stats) String() string {
 	if s.Drafts+s.Future > 0 {
 		skipped = fmt.Sprintf(" (left out: %s, %s)", plural(s.Drafts, "draft"), plural(s.Future, "future"))
 	}
-	return fmt.Sprintf("%s%s, %s, %s (%s), %s → %s in %d ms (load %d, enrich %d, render %d, write %d)",
+	var files string
+	if s.Written+s.Unchanged+s.Removed > 0 {
+		files = fmt.Sprintf("; files: %d written, %d unchanged, %d removed", s.Written, s.Unchanged, s.Removed)
+	}
+	return fmt.Sprintf("%s%s, %s, %s (%s), %s → %s in %d ms (load %d, enrich %d, render %d, write %d)%s",
 		plural(s.Articles, "article"), skipped, plural(s.Entities, "entity"), plural(s.Pages, "page"), plural(s.Aliases, "alias"),
 		plural(s.Static, "static file"), s.Output,
-		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Enrich.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds())
+		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Enrich.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds(), files)
 }
 
 func plural(n int, word string) string {
@@ -209,12 +216,12 @@ func Run(opts Options) (*Stats, error) {
 
 	t := time.Now()
 	var out output.Writer = opts.Memory
+	var folder *output.Build
 	if opts.Memory == nil {
-		b, err := output.Begin(dest)
-		if err != nil {
+		if folder, err = output.Begin(dest); err != nil {
 			return nil, err
 		}
-		out = b
+		out = folder
 	}
 	pages, err := site.Render(out)
 	if err != nil {
@@ -236,6 +243,9 @@ func Run(opts Options) (*Stats, error) {
 	t = time.Now()
 	if err := out.Commit(); err != nil {
 		return nil, err
+	}
+	if folder != nil {
+		stats.Written, stats.Unchanged, stats.Removed = folder.Changed, folder.Unchanged, folder.Removed
 	}
 	stats.Write = time.Since(t)
 	stats.Total = time.Since(start)

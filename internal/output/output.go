@@ -1,15 +1,17 @@
 // Package output writes a built site to its folder, all or nothing.
 //
-// The site is written to a fresh folder beside the destination and swapped
-// in only once every file is written, so a failed build leaves the previous
-// output as it was and a host never serves half a site. The destination
-// carries a marker file; a folder without it was not written by digest and
-// is never replaced.
+// The site is written to a staging folder beside the destination and moved
+// in only once every file is made, so a failed build leaves the previous
+// output as it was. A rebuild moves in only the files whose bytes changed.
+// The destination carries a marker file; a folder without it was not written
+// by digest and is never replaced.
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -50,15 +52,28 @@ func CheckDestination(dest string) error {
 	return fmt.Errorf("output folder %s holds files that digest did not write (it has no %s marker), and a build replaces the whole folder; move them away, or choose another folder with --destination", dest, Marker)
 }
 
-// Build is a site being written: its files go to a fresh folder beside the
-// destination as they are made, so a build holds no more than a page at a
-// time per worker, and the previous output stays as it was until Commit.
-// Add is safe for concurrent use.
+// Build is a site being written. Every file goes to a staging folder
+// beside the destination as it is made, so a build holds no more than a page
+// at a time per worker and the previous output stays as it was until Commit.
+//
+// When a previous output is there, a file whose bytes it already holds is
+// not staged at all: Commit moves in only the files that changed and removes
+// the ones no longer made, so a rebuild touches only what changed (file
+// times and inodes of the rest are kept, and a static host re-uploads only
+// those). Everything that can fail, rendering included, happens before
+// Commit's first change to the destination; what Commit does is renames and
+// removals within one file system. Add is safe for concurrent use.
 type Build struct {
-	dest, tmp string
-	mu        sync.Mutex
-	owners    map[string]string // path → what wrote it, for messages
-	dirs      map[string]bool
+	dest, stage string
+	update      bool // dest holds a previous output to compare with
+	mu          sync.Mutex
+	owners      map[string]string // path → what made it, for messages
+	dirs        map[string]bool   // staging folders made
+	staged      []string          // paths written to the staging folder
+	chunks      sync.Pool         // buffers to read previous files into
+	// Changed, Unchanged and Removed are counted by Commit: files moved
+	// in, files left as they were, files of the previous output removed.
+	Changed, Unchanged, Removed int
 }
 
 // Begin starts writing a site that will replace dest.
@@ -74,15 +89,17 @@ func Begin(dest string) (*Build, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	stage, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a folder beside %s: %w", dest, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	if err := os.Chmod(stage, 0o755); err != nil {
+		os.RemoveAll(stage)
 		return nil, err
 	}
-	return &Build{dest: dest, tmp: tmp, owners: map[string]string{}, dirs: map[string]bool{}}, nil
+	info, err := os.Stat(dest)
+	update := err == nil && info.IsDir()
+	return &Build{dest: dest, stage: stage, update: update, owners: map[string]string{}, dirs: map[string]bool{}}, nil
 }
 
 // CleanPath tells whether p is a clean path inside the site.
@@ -95,18 +112,23 @@ func CleanPath(p string) error {
 }
 
 // Add writes a file of the site. owner names what made it, for the message
-// when two things would write the same path.
+// when two things would write the same path. data is not kept.
 func (b *Build) Add(p string, data []byte, owner string) error {
 	if err := CleanPath(p); err != nil {
 		return err
 	}
-	full := filepath.Join(b.tmp, filepath.FromSlash(p))
 	b.mu.Lock()
 	if prev, dup := b.owners[p]; dup {
 		b.mu.Unlock()
 		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
 	}
 	b.owners[p] = owner
+	b.mu.Unlock()
+	if b.update && b.sameContent(filepath.Join(b.dest, filepath.FromSlash(p)), data) {
+		return nil
+	}
+	full := filepath.Join(b.stage, filepath.FromSlash(p))
+	b.mu.Lock()
 	// folders are made under the lock: a second writer to a folder must
 	// not find it promised but not yet made
 	dir := filepath.Dir(full)
@@ -117,8 +139,37 @@ func (b *Build) Add(p string, data []byte, owner string) error {
 		}
 		b.dirs[dir] = true
 	}
+	b.staged = append(b.staged, p)
 	b.mu.Unlock()
 	return os.WriteFile(full, data, 0o644)
+}
+
+// sameContent tells whether the file holds exactly data. The size is
+// compared first, so most changed files are told without reading them.
+func (b *Build) sameContent(file string, data []byte) bool {
+	info, err := os.Lstat(file)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf, _ := b.chunks.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+		*buf = make([]byte, 64<<10)
+	}
+	defer b.chunks.Put(buf)
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, (*buf)[:min(len(*buf), len(data))])
+		if err != nil || !bytes.Equal((*buf)[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }
 
 // Has tells whether a path is already written.
@@ -129,28 +180,115 @@ func (b *Build) Has(p string) bool {
 	return ok
 }
 
-// Count is the number of files written.
+// Count is the number of files of the site.
 func (b *Build) Count() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return len(b.owners)
 }
 
-// Commit marks the new folder and puts it in place of the destination.
+// Commit puts the site in place. A first build renames the staging folder
+// to the destination; a rebuild moves in the changed files and removes the
+// files the site no longer has.
 func (b *Build) Commit() error {
-	if err := os.WriteFile(filepath.Join(b.tmp, Marker), []byte(markerText), 0o644); err != nil {
-		b.Abort()
+	defer os.RemoveAll(b.stage)
+	if err := os.WriteFile(filepath.Join(b.stage, Marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
-	if err := swap(b.tmp, b.dest); err != nil {
-		b.Abort()
+	if !b.update {
+		if err := os.Rename(b.stage, b.dest); err != nil {
+			return fmt.Errorf("cannot put the new output in place: %w", err)
+		}
+		b.Changed = len(b.staged)
+		return nil
+	}
+	sort.Strings(b.staged)
+	made := map[string]bool{}
+	for _, p := range append(b.staged, Marker) {
+		to := filepath.Join(b.dest, filepath.FromSlash(p))
+		if err := b.makeParents(p, made); err != nil {
+			return err
+		}
+		if info, err := os.Lstat(to); err == nil && info.IsDir() {
+			// a folder of the previous output where a file goes now
+			if err := os.RemoveAll(to); err != nil {
+				return err
+			}
+			b.Removed++
+		}
+		if err := os.Rename(filepath.Join(b.stage, filepath.FromSlash(p)), to); err != nil {
+			return fmt.Errorf("cannot move %s into %s: %w", p, b.dest, err)
+		}
+	}
+	b.Changed = len(b.staged)
+	b.Unchanged = len(b.owners) - len(b.staged)
+	return b.removeStale()
+}
+
+// makeParents makes the folders of p in the destination, replacing a file of the
+// previous output that stands where a folder goes now.
+func (b *Build) makeParents(p string, made map[string]bool) error {
+	dir := path.Dir(p)
+	if dir == "." || made[dir] {
+		return nil
+	}
+	if err := b.makeParents(dir, made); err != nil {
 		return err
+	}
+	full := filepath.Join(b.dest, filepath.FromSlash(dir))
+	if info, err := os.Lstat(full); err == nil && !info.IsDir() {
+		if err := os.Remove(full); err != nil {
+			return err
+		}
+		b.Removed++
+	}
+	if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	made[dir] = true
+	return nil
+}
+
+// removeStale removes the files of the previous output that the site no
+// longer has, then the folders left empty.
+func (b *Build) removeStale() error {
+	var stale, dirs []string
+	err := filepath.WalkDir(b.dest, func(full string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(b.dest, full)
+		if err != nil || rel == "." {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			dirs = append(dirs, full)
+			return nil
+		}
+		if _, ok := b.owners[rel]; !ok && rel != Marker {
+			stale = append(stale, full)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, f := range stale {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	b.Removed += len(stale)
+	// deepest first: a folder is empty once its own folders are gone
+	for i := len(dirs) - 1; i >= 0; i-- {
+		os.Remove(dirs[i]) // fails, as it should, on a folder that is not empty
 	}
 	return nil
 }
 
 // Abort drops what was written; the destination is untouched.
-func (b *Build) Abort() { os.RemoveAll(b.tmp) }
+func (b *Build) Abort() { os.RemoveAll(b.stage) }
 
 // Write writes a whole site held in memory: paths to contents.
 func Write(dest string, files map[string][]byte) error {
@@ -172,39 +310,10 @@ func Write(dest string, files map[string][]byte) error {
 	return b.Commit()
 }
 
-// swap puts the new folder in place of the old. Between the two renames the
-// destination is briefly absent, never partial.
-func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		parent, base := filepath.Split(dest)
-		if parent == "" {
-			parent = "."
-		}
-		o, err := os.MkdirTemp(parent, "."+base+".old-")
-		if err != nil {
-			return err
-		}
-		os.Remove(o)
-		if err := os.Rename(dest, o); err != nil {
-			return fmt.Errorf("cannot move the previous output aside: %w", err)
-		}
-		old = o
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dest)
-		}
-		return fmt.Errorf("cannot put the new output in place: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
 // Writer is where a build puts its files: a folder (Build) or memory.
 type Writer interface {
+	// Add puts a file in the site. It must not keep data once it returns:
+	// a build reuses its buffers.
 	Add(p string, data []byte, owner string) error
 	Has(p string) bool
 	Commit() error
@@ -235,7 +344,7 @@ func (m *Memory) Add(p string, data []byte, owner string) error {
 		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
 	}
 	m.owners[p] = owner
-	m.files[p] = data
+	m.files[p] = bytes.Clone(data) // a build reuses its buffers
 	return nil
 }
 

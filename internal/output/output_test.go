@@ -111,3 +111,64 @@ func TestMemory(t *testing.T) {
 		t.Error("Abort kept files")
 	}
 }
+
+func TestRebuildTouchesOnlyWhatChanged(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first := map[string][]byte{
+		"index.html":          []byte("home"),
+		"a/index.html":        []byte("a"),
+		"gone/deep/page.html": []byte("stale"),
+		"b":                   []byte("a file where a folder goes next"),
+		"c/index.html":        []byte("a folder where a file goes next"),
+	}
+	if err := Write(dest, first); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(filepath.Join(dest, "a/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string][]byte{
+		"index.html":   []byte("home, edited"),
+		"a/index.html": []byte("a"),
+		"new.html":     []byte("new"),
+		"b/index.html": []byte("b"),
+		"c":            []byte("c"),
+	} {
+		if err := b.Add(p, data, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b.Changed != 4 || b.Unchanged != 1 || b.Removed != 3 {
+		t.Errorf("changed %d, unchanged %d, removed %d; want 4, 1, 3", b.Changed, b.Unchanged, b.Removed)
+	}
+	after, err := os.Stat(filepath.Join(dest, "a/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an unchanged file was rewritten")
+	}
+	for p, want := range map[string]string{"index.html": "home, edited", "new.html": "new", "b/index.html": "b", "c": "c"} {
+		if got, err := os.ReadFile(filepath.Join(dest, p)); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", p, got, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "gone")); err == nil {
+		t.Error("a folder emptied of stale files was kept")
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+		t.Error("no marker after a rebuild")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left beside the output: %d entries", len(entries))
+	}
+}
