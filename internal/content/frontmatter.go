@@ -86,12 +86,17 @@ func parseTOML(path string, text []byte, firstLine int) (*FrontMatter, error) {
 		return nil, &Error{Path: path, Line: firstLine, Msg: "front matter (TOML): " + err.Error()}
 	}
 	fm := &FrontMatter{Format: "toml", Fields: fields, Lines: map[string]int{}}
+	lines := tomlKeyLines(text)
 	for _, k := range md.Keys() {
 		if len(k) != 1 {
 			continue
 		}
 		fm.Order = append(fm.Order, k[0])
-		fm.Lines[k[0]] = firstLine + tomlKeyLine(text, k[0]) - 1
+		line, ok := lines[k[0]]
+		if !ok {
+			line = 1
+		}
+		fm.Lines[k[0]] = firstLine + line - 1
 	}
 	return fm, nil
 }
@@ -104,14 +109,41 @@ func tomlHint(perr toml.ParseError) string {
 	return ""
 }
 
-// tomlKeyLine finds the line where a top-level key is assigned.
-func tomlKeyLine(text []byte, key string) int {
-	re := regexp.MustCompile(`(?m)^[ \t]*(?:"` + regexp.QuoteMeta(key) + `"|'` + regexp.QuoteMeta(key) + `'|` + regexp.QuoteMeta(key) + `)[ \t]*=`)
-	loc := re.FindIndex(text)
-	if loc == nil {
-		return 1
+// tomlKeyLines finds the line where each top-level key is first assigned
+// (bare, "quoted" or 'quoted'), for messages; the decoder does not say.
+func tomlKeyLines(text []byte) map[string]int {
+	lines := map[string]int{}
+	for n := 1; len(text) > 0; n++ {
+		var line []byte
+		line, text, _ = bytes.Cut(text, []byte("\n"))
+		line = bytes.TrimLeft(line, " \t")
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			break // a table: the keys after it are not top-level
+		}
+		var key string
+		if q := line[0]; q == '"' || q == '\'' {
+			end := bytes.IndexByte(line[1:], q)
+			if end < 0 {
+				continue
+			}
+			key, line = string(line[1:1+end]), line[2+end:]
+		} else {
+			end := bytes.IndexAny(line, " \t=")
+			if end < 0 {
+				continue
+			}
+			key, line = string(line[:end]), line[end:]
+		}
+		if rest := bytes.TrimLeft(line, " \t"); len(rest) > 0 && rest[0] == '=' {
+			if _, seen := lines[key]; !seen {
+				lines[key] = n
+			}
+		}
 	}
-	return 1 + bytes.Count(text[:loc[0]], []byte("\n"))
+	return lines
 }
 
 var yamlLineRe = regexp.MustCompile(`line (\d+)`)
