@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -144,14 +146,21 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		}
 	}
 	errs := make([]error, len(p.jobs))
-	parallel.For(len(p.jobs), func(i int) {
+	// a page's bytes live only until written: buffers go from page to page
+	buffers := sync.Pool{New: func() any { return new(pageBuffers) }}
+	parallel.ForIO(len(p.jobs), func(i int) {
 		j := p.jobs[i]
 		data, err := j.data, error(nil)
 		if j.make != nil {
 			data = j.make()
 		}
 		if j.page != nil {
-			data, err = s.renderJob(j)
+			b := buffers.Get().(*pageBuffers)
+			defer buffers.Put(b)
+			b.page.Reset()
+			b.body.Reset()
+			err = s.renderJob(b, j)
+			data = b.page.Bytes()
 			if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
 				a.Content = "" // written; the build need not hold every body
 			}
@@ -171,15 +180,17 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	return pagesN, errors.Join(errs...)
 }
 
-func (s *Site) renderJob(j job) ([]byte, error) {
+// pageBuffers are a worker's buffers for a page and an article's body.
+type pageBuffers struct{ page, body bytes.Buffer }
+
+func (s *Site) renderJob(b *pageBuffers, j job) error {
 	if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
-		html, err := s.Markdown.ParseLinked(a.Lang, a.Body, j.links).HTML()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Path, err)
+		if err := s.Markdown.ParseLinked(a.Lang, a.Body, j.links).RenderTo(&b.body); err != nil {
+			return fmt.Errorf("%s: %v", a.Path, err)
 		}
-		a.Content = template.HTML(html) // goldmark output: raw HTML dropped unless the config allows it
+		a.Content = template.HTML(b.body.String()) // goldmark output: raw HTML dropped unless the config allows it
 	}
-	return s.Renderer.Render(j.page)
+	return s.Renderer.RenderTo(&b.page, j.page)
 }
 
 // chips are article i's entities as links.

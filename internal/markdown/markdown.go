@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"strings"
 
@@ -100,10 +101,15 @@ func (c *Converter) Parse(lang string, src []byte) *Document {
 // HTML renders the document.
 func (d *Document) HTML() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := d.md.Renderer().Render(&buf, d.Source, d.Root); err != nil {
+	if err := d.RenderTo(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// RenderTo renders the document into w.
+func (d *Document) RenderTo(w io.Writer) error {
+	return d.md.Renderer().Render(w, d.Source, d.Root)
 }
 
 // headingIDs makes heading ids readable in URLs: ASCII-folded like slugs

@@ -199,22 +199,31 @@ func templateError(err error, shown string) string {
 
 // Render executes the template of the page's kind.
 func (r *Renderer) Render(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.RenderTo(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderTo executes the template of the page's kind into buf, which a
+// build reuses from page to page.
+func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 	t, ok := r.templates[p.Kind]
 	if !ok {
-		return nil, fmt.Errorf("no template for pages of kind %q", p.Kind)
+		return fmt.Errorf("no template for pages of kind %q", p.Kind)
 	}
 	p.Site = r.site
 	p.strings = r.strings
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, p); err != nil {
+	if err := t.Execute(buf, p); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "template: ")
 		// name the file the template came from: "templates/article.html:2:5"
 		if name, _, ok := strings.Cut(msg, ":"); ok && r.shown[name] != "" {
 			msg = r.shown[name] + msg[len(name):]
 		}
-		return nil, fmt.Errorf("page %s (template %s): %s", p.Path, r.shown[kindTemplate[p.Kind]], msg)
+		return fmt.Errorf("page %s (template %s): %s", p.Path, r.shown[kindTemplate[p.Kind]], msg)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // Site returns the site-wide data templates see as .Site.
