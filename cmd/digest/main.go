@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -104,12 +105,39 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	sf.register(fs, true)
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include articles marked draft = true")
 	fs.BoolVar(&opts.Future, "future", false, "include articles dated in the future")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "digest build: unexpected argument %q (the site folder goes in --source)\n", fs.Arg(0))
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "digest build:", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "digest build:", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "digest build:", err)
+			}
+		}()
 	}
 	opts.Source, opts.Destination, opts.Config = sf.source, sf.destination, sf.config
 	// A build's heap is mostly the site it holds; collecting at 50% growth
