@@ -9,11 +9,14 @@
 package index
 
 import (
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"digest/internal/content"
 	"digest/internal/extract"
+	"digest/internal/parallel"
 )
 
 // Kinds of entities, in the order pages list them.
@@ -43,7 +46,7 @@ type Entry struct {
 	Articles []int
 	Mentions int
 	// With counts the articles shared with each other entity.
-	With map[Key]int
+	With map[*Entry]int
 	// Roles of an official, with the first and last dates seen.
 	Roles []RoleSeen
 	// Agencies of an official, from its roles.
@@ -72,7 +75,7 @@ type Index struct {
 // Build indexes articles and their enrichment; results[i] is articles[i]'s.
 func Build(articles []*content.Article, results []*extract.Result, relatedCount int) *Index {
 	ix := &Index{Articles: articles, Results: results, Entries: map[Key]*Entry{}, ByKind: map[string][]*Entry{}}
-	perArticle := make([][]Key, len(articles))
+	perArticle := make([][]mention, len(articles))
 	for i, r := range results {
 		if r == nil {
 			continue
@@ -82,9 +85,10 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 			k := Key{kind, e.ID}
 			en := ix.Entries[k]
 			if en == nil {
-				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, With: map[Key]int{}}
+				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, With: map[*Entry]int{}}
 				ix.Entries[k] = en
 			}
+			perArticle[i] = append(perArticle[i], mention{en, len(en.Articles)})
 			en.Articles = append(en.Articles, i)
 			en.Mentions += e.MentionCount()
 			if date.After(en.Latest) {
@@ -99,7 +103,6 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 			for _, a := range e.Agencies {
 				en.Agencies = appendNew(en.Agencies, a)
 			}
-			perArticle[i] = append(perArticle[i], k)
 		}
 		for _, e := range r.Countries {
 			add(Country, e)
@@ -118,19 +121,17 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 		}
 	}
 	// co-mentions: pairs within each article
-	for _, keys := range perArticle {
-		for _, a := range keys {
-			ea := ix.Entries[a]
-			for _, b := range keys {
-				if a != b {
-					ea.With[b]++
+	for _, ms := range perArticle {
+		for _, a := range ms {
+			for _, b := range ms {
+				if a.entry != b.entry {
+					a.entry.With[b.entry]++
 				}
 			}
 		}
 	}
+	// articles are visited in order, so each entry's list is sorted already
 	for _, e := range ix.Entries {
-		// articles are loaded newest first, so their indexes already are in order
-		sort.Ints(e.Articles)
 		ix.ByKind[e.Kind] = append(ix.ByKind[e.Kind], e)
 	}
 	for _, list := range ix.ByKind {
@@ -174,21 +175,21 @@ func appendNew(list []string, s string) []string {
 // articles must not make each of them compare with all the others.
 const window = 24
 
+// mention is an entity of an article, with the article's position in the
+// entity's list of articles.
+type mention struct {
+	entry *Entry
+	pos   int
+}
+
 // related ranks, for each article, the articles sharing its entities,
 // weighting rare entities more (an official shared says more than a
 // country shared), among a window of each entity's articles nearest in time.
-func (ix *Index) related(perArticle [][]Key, count int) [][]int {
+// Articles are ranked on every core, each worker with its own score table.
+func (ix *Index) related(perArticle [][]mention, count int) [][]int {
 	out := make([][]int, len(perArticle))
 	if count <= 0 {
 		return out
-	}
-	pos := map[Key]map[int]int{} // entity → article → position in its list
-	for k, e := range ix.Entries {
-		m := make(map[int]int, len(e.Articles))
-		for p, a := range e.Articles {
-			m[a] = p
-		}
-		pos[k] = m
 	}
 	weight := func(e *Entry) float64 {
 		w := 1 / float64(len(e.Articles))
@@ -197,46 +198,56 @@ func (ix *Index) related(perArticle [][]Key, count int) [][]int {
 		}
 		return w
 	}
-	for i, keys := range perArticle {
-		score := map[int]float64{}
-		for _, k := range keys {
-			e := ix.Entries[k]
+	scratch := sync.Pool{New: func() any { return &scores{score: make([]float64, len(perArticle))} }}
+	parallel.For(len(perArticle), func(i int) {
+		sc := scratch.Get().(*scores)
+		defer scratch.Put(sc)
+		for _, m := range perArticle[i] {
+			e := m.entry
 			if len(e.Articles) < 2 {
 				continue
 			}
-			p := pos[k][i]
-			lo, hi := max(0, p-window/2), min(len(e.Articles), p+window/2+1)
+			lo, hi := max(0, m.pos-window/2), min(len(e.Articles), m.pos+window/2+1)
 			w := weight(e)
 			for _, a := range e.Articles[lo:hi] {
-				if a != i {
-					score[a] += w
+				if a == i {
+					continue
 				}
+				if sc.score[a] == 0 {
+					sc.touched = append(sc.touched, a)
+				}
+				sc.score[a] += w
 			}
 		}
-		cands := make([]int, 0, len(score))
-		for a := range score {
-			cands = append(cands, a)
-		}
+		cands := sc.touched
 		sort.Slice(cands, func(x, y int) bool {
-			if score[cands[x]] != score[cands[y]] {
-				return score[cands[x]] > score[cands[y]]
+			if sc.score[cands[x]] != sc.score[cands[y]] {
+				return sc.score[cands[x]] > sc.score[cands[y]]
 			}
 			return cands[x] < cands[y]
 		})
-		if len(cands) > count {
-			cands = cands[:count]
+		out[i] = slices.Clone(cands[:min(count, len(cands))])
+		for _, a := range sc.touched {
+			sc.score[a] = 0
 		}
-		out[i] = cands
-	}
+		sc.touched = sc.touched[:0]
+	})
 	return out
+}
+
+// scores is a worker's table of related-article scores, by article, with
+// the articles it touched so it can be cleared cheaply.
+type scores struct {
+	score   []float64
+	touched []int
 }
 
 // WithKind lists the entities of a kind named with e, most shared first.
 func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
 	var out []Shared
-	for k, n := range e.With {
-		if k.Kind == kind {
-			out = append(out, Shared{Entry: ix.Entries[k], Count: n})
+	for other, n := range e.With {
+		if other.Kind == kind {
+			out = append(out, Shared{Entry: other, Count: n})
 		}
 	}
 	return topShared(out, limit)
