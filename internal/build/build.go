@@ -16,6 +16,7 @@ import (
 	"digest/internal/config"
 	"digest/internal/content"
 	"digest/internal/extract"
+	"digest/internal/index"
 	"digest/internal/markdown"
 	"digest/internal/output"
 	"digest/internal/render"
@@ -54,6 +55,7 @@ type Stats struct {
 	Written, Unchanged, Removed int
 	Load                        time.Duration
 	Enrich                      time.Duration
+	Index                       time.Duration
 	Render                      time.Duration
 	Write                       time.Duration
 	Total                       time.Duration
@@ -68,10 +70,10 @@ func (s *Stats) String() string {
 	if s.Written+s.Unchanged+s.Removed > 0 {
 		files = fmt.Sprintf("; files: %d written, %d unchanged, %d removed", s.Written, s.Unchanged, s.Removed)
 	}
-	return fmt.Sprintf("%s%s, %s, %s (%s), %s → %s in %d ms (load %d, enrich %d, render %d, write %d)%s",
+	return fmt.Sprintf("%s%s, %s, %s (%s), %s → %s in %d ms (load %d, enrich %d, index %d, render %d, write %d)%s",
 		plural(s.Articles, "article"), skipped, plural(s.Entities, "entity"), plural(s.Pages, "page"), plural(s.Aliases, "alias"),
 		plural(s.Static, "static file"), s.Output,
-		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Enrich.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds(), files)
+		s.Total.Milliseconds(), s.Load.Milliseconds(), s.Enrich.Milliseconds(), s.Index.Milliseconds(), s.Render.Milliseconds(), s.Write.Milliseconds(), files)
 }
 
 func plural(n int, word string) string {
@@ -94,9 +96,11 @@ type Site struct {
 	// Entities are the enrichment of each article, in the same order.
 	Entities  []*extract.Result
 	Extractor *extract.Extractor
-	Markdown  *markdown.Converter
-	Renderer  *render.Renderer
-	Result    *content.Result
+	// Index is what the articles say of each entity, once BuildIndex ran.
+	Index    *index.Index
+	Markdown *markdown.Converter
+	Renderer *render.Renderer
+	Result   *content.Result
 }
 
 // ResolveConfig reads the configuration the options name.
@@ -215,6 +219,10 @@ func Run(opts Options) (*Stats, error) {
 	stats.Enrich = time.Since(t0)
 
 	t := time.Now()
+	site.BuildIndex()
+	stats.Index = time.Since(t)
+
+	t = time.Now()
 	var out output.Writer = opts.Memory
 	var folder *output.Build
 	if opts.Memory == nil {

@@ -103,7 +103,10 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	p := &pages{s: s, ix: index.Build(s.Articles, s.Entities, relatedCount)}
+	if s.Index == nil {
+		s.BuildIndex()
+	}
+	p := &pages{s: s, ix: s.Index}
 	cfg := s.Config
 	sec := cfg.Sections
 	p.nav = []render.NavItem{{Key: "home", URL: ""}, {Key: "countries", URL: sec.Countries + "/"},
@@ -182,6 +185,11 @@ func (s *Site) Render(out output.Writer) (int, error) {
 
 // pageBuffers are a worker's buffers for a page and an article's body.
 type pageBuffers struct{ page, body bytes.Buffer }
+
+// BuildIndex indexes the enriched articles: the index stage.
+func (s *Site) BuildIndex() {
+	s.Index = index.Build(s.Articles, s.Entities, relatedCount)
+}
 
 func (s *Site) renderJob(b *pageBuffers, j job) error {
 	if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {

@@ -373,3 +373,15 @@ func (m *Memory) File(p string) ([]byte, bool) {
 	b, ok := m.files[p]
 	return b, ok
 }
+
+// Files returns the site's files by path; the map is the caller's, the
+// bytes are shared.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := make(map[string][]byte, len(m.files))
+	for p, b := range m.files {
+		out[p] = b
+	}
+	return out
+}

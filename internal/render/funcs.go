@@ -114,8 +114,11 @@ func (r *Renderer) funcs() template.FuncMap {
 		// summaries): French no-break spaces before : ; ! ? and inside « ».
 		"typo": Typography,
 		// card is an article's card on this page (partials/article-card.html,
-		// rendered once per article and page depth).
+		// rendered once per article).
 		"card": r.Card,
+		// partialCached renders a partial once per list of variant values:
+		// {{partialCached "partials/header.html" . .Section (.RelURL "")}}.
+		"partialCached": r.PartialCached,
 		// dict builds a map from key/value pairs, to pass several values to a partial.
 		"dict": dict,
 		// plural is the plural of a kind of entity, for UI string keys.

@@ -193,6 +193,16 @@ type NavItem struct {
 	URL string
 }
 
+// Section is the first segment of the page's path ("pays" for
+// pays/ml/page/2/), "" for the home page and pages at the root.
+func (p *Page) Section() string {
+	sec, _, found := strings.Cut(p.Path, "/")
+	if !found {
+		return ""
+	}
+	return sec
+}
+
 // Current tells whether item is the section of this page.
 func (p *Page) Current(item NavItem) bool {
 	return item.URL != "" && strings.HasPrefix(p.Path, item.URL)

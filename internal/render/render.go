@@ -47,40 +47,140 @@ var standalone = map[string]bool{"alias.html": true}
 
 // Renderer executes the site's templates. It is safe for concurrent use.
 type Renderer struct {
-	site      *Site
-	templates map[string]*template.Template // by page kind
+	site *Site
+	// templates are the masters of each page kind, never executed: each
+	// worker executes clones from clones[kind], so workers do not contend
+	// on one template set's lock.
+	templates map[string]*template.Template
+	clones    map[string]*sync.Pool
 	strings   Strings
 	shown     map[string]string // template name → file as shown in messages
-	// base holds the layout and partials; cards caches article cards, which
-	// list pages show again and again, by article and by the page's way
-	// back to the site root (the only thing that changes their HTML).
-	base  *template.Template
-	cards sync.Map // cardKey → template.HTML
+	// base holds the layout and partials; cards caches article cards,
+	// partials the output of partialCached.
+	base     *template.Template
+	cards    sync.Map // *Article → its card as seen from the root
+	partials sync.Map // partialKey → template.HTML
 }
 
-type cardKey struct {
-	article *Article
-	root    string
+type partialKey struct {
+	name, variant string
 }
 
-// Card renders partials/article-card.html for an article on a page, once
-// per article and page depth.
-func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
-	key := cardKey{a, p.RelURL("")}
-	if v, ok := r.cards.Load(key); ok {
+// PartialCached renders a partial once for each list of variant values and
+// reuses it: for parts of pages that vary with a few values only, like the
+// navigation (by section and depth). The data must not vary beyond them.
+func (r *Renderer) PartialCached(name string, data any, variants ...any) (template.HTML, error) {
+	key := partialKey{name, fmt.Sprint(variants...)}
+	if v, ok := r.partials.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	t := r.base.Lookup("partials/article-card.html")
+	t := r.base.Lookup(name)
 	if t == nil {
-		return "", fmt.Errorf("templates: partials/article-card.html is missing")
+		return "", fmt.Errorf("partialCached: no template %s", name)
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, map[string]any{"Page": p, "Article": a}); err != nil {
+	if err := t.Execute(&buf, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String()) // made by html/template: escaped
-	r.cards.Store(key, html)
-	return html, nil
+	v, _ := r.partials.LoadOrStore(key, template.HTML(buf.String())) // made by html/template: escaped
+	return v.(template.HTML), nil
+}
+
+// Card renders partials/article-card.html for an article on a page. A
+// card is rendered once per article, as seen from the site's root, and its
+// relative links are rebased for each page that shows it: list pages show
+// the same cards again and again.
+func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
+	v, ok := r.cards.Load(a)
+	if !ok {
+		t := r.base.Lookup("partials/article-card.html")
+		if t == nil {
+			return "", fmt.Errorf("templates: partials/article-card.html is missing")
+		}
+		root := *p
+		root.Kind, root.Path = KindHome, ""
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
+			return "", err
+		}
+		v, _ = r.cards.LoadOrStore(a, buf.String())
+	}
+	prefix := p.RelURL("")
+	if prefix == "./" {
+		prefix = "" // the root itself
+	}
+	return template.HTML(Rebase(v.(string), prefix)), nil // made by html/template: escaped
+}
+
+// Rebase prefixes the relative URLs of href and src attributes in html
+// with prefix: HTML written as seen from the site's root, moved to a page
+// whose way back to the root is prefix ("../../"). URLs with a scheme, a
+// leading slash, or only a fragment or query are left as they are.
+func Rebase(html, prefix string) string {
+	if prefix == "" {
+		return html
+	}
+	var b strings.Builder
+	rest := html
+	for {
+		i, n := nextURLAttr(rest)
+		if i < 0 {
+			break
+		}
+		if b.Len() == 0 {
+			b.Grow(len(html) + 8*len(prefix))
+		}
+		quote := rest[i+n-1]
+		b.WriteString(rest[:i+n])
+		rest = rest[i+n:]
+		if isRelative(rest, quote) {
+			b.WriteString(prefix)
+		}
+	}
+	if b.Len() == 0 {
+		return html
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// nextURLAttr finds the next href= or src= attribute with a quoted value:
+// where it starts and its length up to the value, opening quote included.
+func nextURLAttr(s string) (int, int) {
+	from := 0
+	for {
+		i := strings.Index(s[from:], "=")
+		if i < 0 {
+			return -1, 0
+		}
+		eq := from + i
+		from = eq + 1
+		if eq+1 >= len(s) || (s[eq+1] != '"' && s[eq+1] != '\'') {
+			continue
+		}
+		for _, name := range []string{" href", " src", "\nhref", "\nsrc", "\thref", "\tsrc"} {
+			if strings.HasSuffix(s[:eq], name) {
+				return eq - len(name) + 1, len(name) + 1
+			}
+		}
+	}
+}
+
+// isRelative tells whether the URL at the start of s, up to the closing
+// quote, is relative to the page.
+func isRelative(s string, quote byte) bool {
+	end := strings.IndexByte(s, quote)
+	if end < 0 {
+		return false
+	}
+	u := s[:end]
+	if u == "" || u[0] == '/' || u[0] == '#' || u[0] == '?' {
+		return false
+	}
+	if i := strings.IndexAny(u, ":/?#"); i >= 0 && u[i] == ':' {
+		return false // a scheme: https:, mailto:
+	}
+	return true
 }
 
 // Layer is one source of templates: a file system and the name it is shown
@@ -97,7 +197,8 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, strings: strs, shown: map[string]string{}}
+	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, clones: map[string]*sync.Pool{},
+		strings: strs, shown: map[string]string{}}
 	for name, f := range files {
 		r.shown[name] = f.shown
 	}
@@ -145,6 +246,13 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 			t = t.Lookup("baseof.html")
 		}
 		r.templates[kind] = t
+		r.clones[kind] = &sync.Pool{New: func() any {
+			c, err := t.Clone() // the master is never executed, so Clone cannot fail
+			if err != nil {
+				return err
+			}
+			return c
+		}}
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
@@ -209,10 +317,16 @@ func (r *Renderer) Render(p *Page) ([]byte, error) {
 // RenderTo executes the template of the page's kind into buf, which a
 // build reuses from page to page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
-	t, ok := r.templates[p.Kind]
+	pool, ok := r.clones[p.Kind]
 	if !ok {
 		return fmt.Errorf("no template for pages of kind %q", p.Kind)
 	}
+	c := pool.Get()
+	t, ok := c.(*template.Template)
+	if !ok {
+		return fmt.Errorf("page %s: %v", p.Path, c)
+	}
+	defer pool.Put(t)
 	p.Site = r.site
 	p.strings = r.strings
 	if err := t.Execute(buf, p); err != nil {

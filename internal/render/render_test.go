@@ -90,3 +90,28 @@ func TestTypography(t *testing.T) {
 		}
 	}
 }
+
+func TestRebase(t *testing.T) {
+	for _, c := range []struct{ in, prefix, want string }{
+		{`<a href="pays/ml/">Mali</a>`, "../../", `<a href="../../pays/ml/">Mali</a>`},
+		{`<a href="pays/ml/">Mali</a>`, "", `<a href="pays/ml/">Mali</a>`},
+		{`<a class="x" href='a/'>`, "../", `<a class="x" href='../a/'>`},
+		{`<img src="img/x.png" alt="">`, "../", `<img src="../img/x.png" alt="">`},
+		{"<a\nhref=\"a/\">", "../", "<a\nhref=\"../a/\">"},
+		{`<a href="https://example.org/">`, "../", `<a href="https://example.org/">`},
+		{`<a href="mailto:x@example.org">`, "../", `<a href="mailto:x@example.org">`},
+		{`<a href="/abs/">`, "../", `<a href="/abs/">`},
+		{`<a href="#top">`, "../", `<a href="#top">`},
+		{`<a href="?q=1">`, "../", `<a href="?q=1">`},
+		{`<a href="">`, "../", `<a href="">`},
+		{`<a href="a/b?x=1:2">`, "../", `<a href="../a/b?x=1:2">`},
+		{`<a data-href="a/">`, "../", `<a data-href="a/">`},
+		{`<p>href=&#34;a/&#34; is text</p>`, "../", `<p>href=&#34;a/&#34; is text</p>`},
+		{`<a title="x=y" href="a/">x = "y"</a>`, "/digest/", `<a title="x=y" href="/digest/a/">x = "y"</a>`},
+		{`<a href="a/`, "../", `<a href="a/`},
+	} {
+		if got := Rebase(c.in, c.prefix); got != c.want {
+			t.Errorf("Rebase(%q, %q) = %q, want %q", c.in, c.prefix, got, c.want)
+		}
+	}
+}
