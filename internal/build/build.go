@@ -36,6 +36,10 @@ type Options struct {
 	Extractor *extract.Extractor
 	// Memory, when set, receives the site instead of the output folder.
 	Memory *output.Memory
+	// Cache, when set, keeps what this build makes for the next: digest
+	// serve rebuilds only what a change touches. It must be dropped when
+	// the extractor (data/) or the configuration change.
+	Cache *Cache
 }
 
 // Stats are the figures of a build.
@@ -53,12 +57,15 @@ type Stats struct {
 	// Written, Unchanged and Removed are files of the output folder: moved
 	// in because their bytes changed, left as they were, removed.
 	Written, Unchanged, Removed int
-	Load                        time.Duration
-	Enrich                      time.Duration
-	Index                       time.Duration
-	Render                      time.Duration
-	Write                       time.Duration
-	Total                       time.Duration
+	// Rendered and Reused count the files of Render: made, or taken from
+	// the cache (digest serve) because their inputs had not changed.
+	Rendered, Reused int
+	Load             time.Duration
+	Enrich           time.Duration
+	Index            time.Duration
+	Render           time.Duration
+	Write            time.Duration
+	Total            time.Duration
 }
 
 func (s *Stats) String() string {
@@ -101,6 +108,11 @@ type Site struct {
 	Markdown *markdown.Converter
 	Renderer *render.Renderer
 	Result   *content.Result
+	// Cache is the build cache of the options, if any.
+	Cache *Cache
+	// Files is the number of files the last Render made (pages, feeds, the
+	// search index, the sitemap).
+	Files int
 }
 
 // ResolveConfig reads the configuration the options name.
@@ -123,7 +135,7 @@ func Load(opts Options) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s := &Site{Config: cfg, Dir: opts.Source, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})}
+	s := &Site{Config: cfg, Dir: opts.Source, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}), Cache: opts.Cache}
 	var errs []error
 	contentDir := filepath.Join(opts.Source, "content")
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
@@ -131,12 +143,18 @@ func Load(opts Options) (*Site, error) {
 	}
 	copts := ContentOptions(cfg, opts)
 	copts.Now = now
+	if opts.Cache != nil {
+		copts.Reuse = opts.Cache.reuse
+	}
 	res, err := content.Load(contentDir, copts)
 	if err != nil {
 		errs = append(errs, err)
 	}
 	if res != nil {
 		s.Result, s.Articles = res, res.Articles
+		if opts.Cache != nil {
+			opts.Cache.versions(s.Articles)
+		}
 	}
 	if s.Extractor = opts.Extractor; s.Extractor == nil {
 		if s.Extractor, err = NewExtractor(opts, cfg); err != nil {
@@ -237,6 +255,11 @@ func Run(opts Options) (*Stats, error) {
 		return nil, err
 	}
 	stats.Pages = pages
+	stats.Rendered = site.Files
+	if opts.Cache != nil {
+		stats.Reused = opts.Cache.Reused()
+		stats.Rendered -= stats.Reused
+	}
 	for _, a := range site.Articles {
 		stats.Aliases += len(a.Aliases)
 	}

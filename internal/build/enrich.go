@@ -48,12 +48,31 @@ func Enrich(x *extract.Extractor, articles []*content.Article) []*extract.Result
 }
 
 // Enrich runs the extractor over the site's articles, keeping of the
-// mentions what pages need.
+// mentions what pages need. With a cache, articles read by an earlier
+// build keep the enrichment they had.
 func (s *Site) Enrich() {
-	s.Entities = Enrich(s.Extractor, s.Articles)
-	for _, r := range s.Entities {
-		r.Compact()
+	if s.Cache == nil {
+		s.Entities = Enrich(s.Extractor, s.Articles)
+		for _, r := range s.Entities {
+			r.Compact()
+		}
+		return
 	}
+	s.Entities = make([]*extract.Result, len(s.Articles))
+	var fresh []*content.Article
+	var at []int
+	for i, a := range s.Articles {
+		if r := s.Cache.result(a); r != nil {
+			s.Entities[i] = r
+		} else {
+			fresh, at = append(fresh, a), append(at, i)
+		}
+	}
+	for k, r := range Enrich(s.Extractor, fresh) {
+		r.Compact()
+		s.Entities[at[k]] = r
+	}
+	s.Cache.remember(s.Articles, s.Entities)
 }
 
 // EntityCount counts the distinct entities of the site, by kind and id.

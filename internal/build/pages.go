@@ -32,6 +32,9 @@ type job struct {
 	// time, not all held in memory from the start.
 	make  func() []byte
 	links []markdown.Link // for an article page: its entities' first mentions
+	// fp is the fingerprint of the job's inputs, when the build has a
+	// cache (0: always make the file)
+	fp uint64
 }
 
 const (
@@ -50,6 +53,11 @@ type pages struct {
 	jobs     []job
 	nav      []render.NavItem
 	sitemap  []render.SitemapURL
+	// with a cache (digest serve): fingerprints of pages' inputs
+	cache     *Cache
+	cards     []uint64 // by article
+	position  map[*render.Article]int
+	entityFPs map[*render.Entity]uint64
 }
 
 // section is the URL segment of a kind of entity.
@@ -86,6 +94,9 @@ func (p *pages) link(e *index.Entry, count int) render.EntityLink {
 }
 
 func (p *pages) add(j job) {
+	if p.cache != nil && j.page != nil && j.fp == 0 {
+		j.fp = p.pageFingerprint(j.page, j.links)
+	}
 	p.jobs = append(p.jobs, j)
 	if j.page != nil && j.page.Kind != render.KindAlias && j.page.Kind != render.KindNotFound {
 		var mod time.Time
@@ -106,7 +117,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if s.Index == nil {
 		s.BuildIndex()
 	}
-	p := &pages{s: s, ix: s.Index}
+	p := &pages{s: s, ix: s.Index, cache: s.Cache}
 	cfg := s.Config
 	sec := cfg.Sections
 	p.nav = []render.NavItem{{Key: "home", URL: ""}, {Key: "countries", URL: sec.Countries + "/"},
@@ -126,6 +137,16 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		for _, r := range p.ix.Related[i] {
 			a.Related = append(a.Related, p.articles[r])
 		}
+	}
+	if p.cache != nil {
+		p.position = make(map[*render.Article]int, len(p.articles))
+		for i, a := range p.articles {
+			p.position[a] = i
+		}
+		p.entityFPs = map[*render.Entity]uint64{}
+		p.cardFingerprints()
+	}
+	for i, a := range p.articles {
 		p.add(job{out: a.URL + "index.html", owner: a.Path, links: p.bodyLinks(i),
 			page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})
 		for _, alias := range a.Aliases {
@@ -151,8 +172,23 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	errs := make([]error, len(p.jobs))
 	// a page's bytes live only until written: buffers go from page to page
 	buffers := sync.Pool{New: func() any { return new(pageBuffers) }}
+	keeper, _ := out.(output.Keeper)
+	if p.cache != nil {
+		p.cache.beginPages()
+	}
 	parallel.ForIO(len(p.jobs), func(i int) {
 		j := p.jobs[i]
+		if j.fp != 0 {
+			if data, ok := p.cache.page(j.out, j.fp); ok {
+				if keeper != nil {
+					errs[i] = keeper.Keep(j.out, data, j.owner)
+				} else {
+					errs[i] = out.Add(j.out, data, j.owner)
+				}
+				p.jobs[i] = job{out: j.out}
+				return
+			}
+		}
 		data, err := j.data, error(nil)
 		if j.make != nil {
 			data = j.make()
@@ -168,19 +204,32 @@ func (s *Site) Render(out output.Writer) (int, error) {
 				a.Content = "" // written; the build need not hold every body
 			}
 		}
-		if err == nil {
+		if err == nil && j.fp != 0 {
+			data = bytes.Clone(data)
+			p.cache.keepPage(j.out, j.fp, data)
+			if keeper != nil {
+				err = keeper.Keep(j.out, data, j.owner)
+			} else {
+				err = out.Add(j.out, data, j.owner)
+			}
+		} else if err == nil {
 			err = out.Add(j.out, data, j.owner)
 		}
 		errs[i] = err
 		p.jobs[i] = job{out: j.out} // written: its page and bytes may go
 	})
+	err = errors.Join(errs...)
+	if p.cache != nil {
+		p.cache.endPages(err == nil)
+	}
+	s.Files = len(p.jobs)
 	pagesN := 0
 	for _, j := range p.jobs {
 		if strings.HasSuffix(j.out, ".html") {
 			pagesN++
 		}
 	}
-	return pagesN, errors.Join(errs...)
+	return pagesN, err
 }
 
 // pageBuffers are a worker's buffers for a page and an article's body.
@@ -423,13 +472,19 @@ func (p *pages) feeds() {
 	for i := range all {
 		all[i] = i
 	}
-	p.add(job{out: "index.xml", owner: "the site's feed", make: func() []byte {
+	fp := func(title string, idx []int) uint64 {
+		if p.cache == nil {
+			return 0
+		}
+		return p.feedFingerprint(title, idx)
+	}
+	p.add(job{out: "index.xml", owner: "the site's feed", fp: fp(cfg.Title, all), make: func() []byte {
 		return render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, entries(all))
 	}})
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
 			url := p.entityURL(kind, e.ID)
-			p.add(job{out: url + "index.xml", owner: "the feed of " + url, make: func() []byte {
+			p.add(job{out: url + "index.xml", owner: "the feed of " + url, fp: fp(e.Name+"\x00"+url, e.Articles), make: func() []byte {
 				return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, entries(e.Articles))
 			}})
 		}

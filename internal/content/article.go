@@ -48,6 +48,9 @@ type Article struct {
 	// Text is the plain text of title, summary and body, for enrichment;
 	// the build lets it go once the article is enriched.
 	Text *plaintext.Doc
+	// Version tells reads of a file apart: a build cache gives each read a
+	// new one, so pages made from an article know when it changed.
+	Version uint64
 }
 
 // Overrides are front-matter lists that add or drop entities by hand.

@@ -26,6 +26,10 @@ type Options struct {
 	Now      time.Time // the build's notion of now
 	// MaxSize refuses files over this many bytes (0: no limit).
 	MaxSize int64
+	// Reuse, when set, may return the article a previous load read from
+	// the file, unchanged since (digest serve keeps them): the file is then
+	// not read again. info is the file's, as found now.
+	Reuse func(path string, info fs.FileInfo) *Article
 }
 
 // Result is what a load found.
@@ -105,6 +109,14 @@ func Load(dir string, opts Options) (*Result, error) {
 	articles := make([]*Article, len(files))
 	fileErrs := make([][]error, len(files))
 	parallel.For(len(files), func(i int) {
+		if opts.Reuse != nil {
+			if info, err := os.Stat(files[i]); err == nil {
+				if a := opts.Reuse(files[i], info); a != nil {
+					articles[i] = a
+					return
+				}
+			}
+		}
 		rel, _ := filepath.Rel(dir, files[i])
 		articles[i], fileErrs[i] = ReadFile(files[i], filepath.ToSlash(rel), opts)
 	})

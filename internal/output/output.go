@@ -374,6 +374,28 @@ func (m *Memory) File(p string) ([]byte, bool) {
 	return b, ok
 }
 
+// Keeper is a Writer that can keep bytes as given, without a copy: the
+// caller promises not to change them.
+type Keeper interface {
+	Keep(p string, data []byte, owner string) error
+}
+
+// Keep keeps a file of the site without copying data, which the caller
+// must not change.
+func (m *Memory) Keep(p string, data []byte, owner string) error {
+	if err := CleanPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if prev, dup := m.owners[p]; dup {
+		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
+	}
+	m.owners[p] = owner
+	m.files[p] = data
+	return nil
+}
+
 // Files returns the site's files by path; the map is the caller's, the
 // bytes are shared.
 func (m *Memory) Files() map[string][]byte {

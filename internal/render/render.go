@@ -9,6 +9,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"path"
@@ -58,6 +59,7 @@ type Renderer struct {
 	// base holds the layout and partials; cards caches article cards,
 	// partials the output of partialCached.
 	base     *template.Template
+	sources  uint64   // a hash of the templates and UI strings
 	cards    sync.Map // *Article → its card as seen from the root
 	partials sync.Map // partialKey → template.HTML
 }
@@ -198,7 +200,7 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 		return nil, err
 	}
 	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, clones: map[string]*sync.Pool{},
-		strings: strs, shown: map[string]string{}}
+		strings: strs, shown: map[string]string{}, sources: sourcesHash(files, strs)}
 	for name, f := range files {
 		r.shown[name] = f.shown
 	}
@@ -259,6 +261,24 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return r, nil
+}
+
+// Sources is a hash of the templates and UI strings the renderer was made
+// from: two renderers with the same render pages alike.
+func (r *Renderer) Sources() uint64 { return r.sources }
+
+func sourcesHash(files map[string]templateFile, strs Strings) uint64 {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := fnv.New64a()
+	for _, name := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", name, len(files[name].text), files[name].text)
+	}
+	fmt.Fprint(h, strs) // fmt prints maps in key order
+	return h.Sum64()
 }
 
 type templateFile struct {

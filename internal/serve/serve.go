@@ -32,6 +32,10 @@ type Server struct {
 	// extractor is kept between builds: compiling the gazetteer is most of
 	// a small site's build; data/ and config.toml changes drop it
 	extractor *extract.Extractor
+	// cache keeps each article's reading and enrichment and each page, so
+	// that a rebuild redoes only what a change touches; it goes with the
+	// extractor
+	cache *build.Cache
 
 	mu      sync.RWMutex
 	current *output.Memory // the site being served
@@ -69,7 +73,7 @@ func (s *Server) Build(why string, cssOnly bool) error {
 func (s *Server) build(why string, cssOnly, fresh bool) error {
 	start := time.Now()
 	if fresh || s.extractor == nil {
-		s.extractor = nil
+		s.extractor, s.cache = nil, build.NewCache()
 		cfg, err := build.ResolveConfig(s.opts)
 		if err == nil {
 			s.extractor, _ = build.NewExtractor(s.opts, cfg) // an error shows in the build below
@@ -83,6 +87,7 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 	opts := s.opts
 	opts.Memory = site
 	opts.Extractor = s.extractor
+	opts.Cache = s.cache
 	stats, err := build.Run(opts)
 	s.mu.Lock()
 	if err == nil {
@@ -98,7 +103,8 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 		s.broadcast(event{"failed", string(b)})
 		return err
 	}
-	fmt.Fprintf(s.log, "%s: %d pages in %d ms\n", why, stats.Pages, ms)
+	fmt.Fprintf(s.log, "%s: %d pages, %d files made again, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, ms,
+		stats.Load.Milliseconds(), stats.Enrich.Milliseconds(), stats.Index.Milliseconds(), stats.Render.Milliseconds())
 	if cssOnly {
 		s.broadcast(event{"css", fmt.Sprint(n)})
 	} else {

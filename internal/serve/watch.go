@@ -20,7 +20,7 @@ func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) 
 
 // debounce gathers a burst of events (an editor's save is often several)
 // into one rebuild.
-const debounce = 80 * time.Millisecond
+const debounce = 30 * time.Millisecond
 
 // watched are the site's folders that hold its sources.
 var watched = []string{"content", "templates", "static", "data", "i18n"}

@@ -1,0 +1,182 @@
+package build
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"sync"
+	"time"
+
+	"digest/internal/content"
+	"digest/internal/extract"
+)
+
+// Cache keeps, between the builds of one process (digest serve), what a
+// build made of each article and page, so that a rebuild reads and
+// enriches only the files that changed and renders only the pages whose
+// inputs changed. A cache belongs to one extractor and one configuration:
+// when data/ or config.toml change, start a new one.
+type Cache struct {
+	mu       sync.Mutex
+	articles map[string]*cachedArticle // by file path
+	version  uint64                    // the last version given to a read
+	pages    map[string]cachedPage     // by output path
+	next     map[string]cachedPage     // the pages of the build under way
+	seed     maphash.Seed
+	reused   int // pages of the build under way taken from the last
+}
+
+type cachedArticle struct {
+	size    int64
+	mod     time.Time
+	article *content.Article
+	result  *extract.Result
+}
+
+type cachedPage struct {
+	fp   uint64
+	data []byte
+}
+
+// NewCache makes an empty cache.
+func NewCache() *Cache {
+	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, seed: maphash.MakeSeed()}
+}
+
+// reuse is content.Options.Reuse: the article read from path before, if
+// the file has the same size and time, and its enrichment is kept.
+func (c *Cache) reuse(path string, info fs.FileInfo) *content.Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ca := c.articles[path]
+	if ca == nil || ca.result == nil || ca.size != info.Size() || !ca.mod.Equal(info.ModTime()) {
+		return nil
+	}
+	return ca.article
+}
+
+// remember keeps what this build read and found: the articles of the
+// load (with new versions for those read now) and their enrichment.
+func (c *Cache) remember(articles []*content.Article, results []*extract.Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	kept := make(map[string]*cachedArticle, len(articles))
+	for i, a := range articles {
+		ca := c.articles[a.Path]
+		if ca == nil || ca.article != a {
+			info, err := statFile(a.Path)
+			if err != nil {
+				continue // gone already: the next build reads again
+			}
+			ca = &cachedArticle{size: info.Size(), mod: info.ModTime(), article: a}
+		}
+		if i < len(results) {
+			ca.result = results[i]
+		}
+		kept[a.Path] = ca
+	}
+	c.articles = kept
+}
+
+// versions gives the articles read afresh by this load a new version.
+func (c *Cache) versions(articles []*content.Article) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, a := range articles {
+		if a.Version == 0 {
+			c.version++
+			a.Version = c.version
+		}
+	}
+}
+
+// result is the kept enrichment of an article reused from the last build.
+func (c *Cache) result(a *content.Article) *extract.Result {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ca := c.articles[a.Path]; ca != nil && ca.article == a {
+		return ca.result
+	}
+	return nil
+}
+
+// page returns the bytes of the page at p from the last build, if they
+// were made from the same inputs (fingerprint fp).
+func (c *Cache) page(p string, fp uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cp, ok := c.pages[p]
+	if !ok || cp.fp != fp {
+		return nil, false
+	}
+	c.next[p] = cp
+	c.reused++
+	return cp.data, true
+}
+
+// keepPage keeps a page made by this build.
+func (c *Cache) keepPage(p string, fp uint64, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next[p] = cachedPage{fp, data}
+}
+
+// beginPages starts a build's pages; endPages makes them the ones to
+// compare with next time (a failed build keeps the last good ones).
+func (c *Cache) beginPages() {
+	c.mu.Lock()
+	c.next = make(map[string]cachedPage, len(c.pages))
+	c.reused = 0
+	c.mu.Unlock()
+}
+
+func (c *Cache) endPages(ok bool) {
+	c.mu.Lock()
+	if ok {
+		c.pages = c.next
+	}
+	c.next = nil
+	c.mu.Unlock()
+}
+
+// Reused is the number of files the last build took from the one before.
+func (c *Cache) Reused() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reused
+}
+
+// fingerprint hashes the inputs of a page.
+type fingerprint struct {
+	h   maphash.Hash
+	buf [8]byte
+}
+
+func (c *Cache) fingerprint(kind string) *fingerprint {
+	f := &fingerprint{}
+	f.h.SetSeed(c.seed)
+	f.h.WriteString(kind)
+	return f
+}
+
+func (f *fingerprint) str(s string) *fingerprint {
+	f.num(uint64(len(s)))
+	f.h.WriteString(s)
+	return f
+}
+
+func (f *fingerprint) num(n uint64) *fingerprint {
+	binary.LittleEndian.PutUint64(f.buf[:], n)
+	f.h.Write(f.buf[:])
+	return f
+}
+
+func (f *fingerprint) sum() uint64 {
+	if s := f.h.Sum64(); s != 0 {
+		return s
+	}
+	return 1 // 0 means "no fingerprint: always render"
+}
+
+func statFile(path string) (fs.FileInfo, error) { return os.Stat(path) }

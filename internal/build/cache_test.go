@@ -1,0 +1,138 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"digest/internal/corpusgen"
+	"digest/internal/output"
+)
+
+// TestCachedRebuildsMatchFullBuilds edits a generated site step by step and
+// checks, after each step, that a rebuild with the cache of the previous
+// builds writes exactly the files a build from scratch writes.
+func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpusgen.Generate(dir, corpusgen.Options{N: 80, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ResolveConfig(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := NewExtractor(Options{Source: dir}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	cache := NewCache()
+	run := func(c *Cache) (map[string][]byte, error) {
+		m := output.NewMemory()
+		_, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now})
+		return m.Files(), err
+	}
+	if _, err := run(cache); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	sort.Strings(files)
+	tick := time.Now()
+	write := func(name, text string) {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tick = tick.Add(time.Second) // a new time, whatever the clock's grain
+		os.Chtimes(name, tick, tick)
+	}
+	edit := func(name string, f func(string) string) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(name, f(string(b)))
+	}
+	steps := []struct {
+		name     string
+		do       func()
+		reuseAll bool
+	}{
+		{"nothing changed", func() {}, true},
+		{"a sentence added to a body", func() {
+			edit(files[10], func(s string) string { return s + "\nLe ministre a salué la coopération.\n" })
+		}, false},
+		{"a new country and agency named", func() {
+			edit(files[20], func(s string) string {
+				return s + "\nLe Mali et le Maroc ont renforcé leur coopération avec Interpol et Afripol.\n"
+			})
+		}, false},
+		{"a title changed", func() {
+			edit(files[30], func(s string) string { return strings.Replace(s, "title = \"", "title = \"Nouveau : ", 1) })
+		}, false},
+		{"a date changed (the order of the lists)", func() {
+			edit(files[40], func(s string) string {
+				i := strings.Index(s, "date = ")
+				j := strings.Index(s[i:], "\n")
+				return s[:i] + "date = 2025-12-31T23:00:00Z" + s[i+j:]
+			})
+		}, false},
+		{"an article added", func() {
+			write(filepath.Join(dir, "content", "2025-06-01-nouvel-article.md"), "+++\ntitle = \"Le Niger et le Tchad contre le terrorisme\"\ndate = 2025-06-01T10:00:00Z\n+++\n\nLe ministre de l'Intérieur nigérien, Mohamed Bazoum, a rencontré à N'Djamena son homologue tchadien pour parler de terrorisme et de la CEDEAO.\n")
+		}, false},
+		{"an article removed", func() { os.Remove(files[50]) }, false},
+		{"a template changed", func() {
+			write(filepath.Join(dir, "templates", "partials", "footer.html"), "<footer>Pied de page modifié</footer>\n")
+		}, false},
+		{"nothing changed again", func() {}, true},
+	}
+	os.MkdirAll(filepath.Join(dir, "templates", "partials"), 0o755)
+	for _, st := range steps {
+		st.do()
+		inc, err := run(cache)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		reused := cache.Reused()
+		full, err := run(nil)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if diff := diffFiles(inc, full); diff != "" {
+			t.Errorf("%s: the cached rebuild differs from a full build: %s", st.name, diff)
+		}
+		if st.reuseAll && reused < len(full)-10 { // the sitemap, robots.txt, search index, static files are made anew
+			t.Errorf("%s: %d of %d files reused", st.name, reused, len(full))
+		}
+		if !st.reuseAll && reused == 0 {
+			t.Errorf("%s: no page reused", st.name)
+		}
+	}
+}
+
+func diffFiles(got, want map[string][]byte) string {
+	var diffs []string
+	for p, w := range want {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			diffs = append(diffs, p+" missing")
+		case !bytes.Equal(g, w):
+			diffs = append(diffs, p+" differs")
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			diffs = append(diffs, p+" should not be there")
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 5 {
+		diffs = append(diffs[:5], fmt.Sprintf("and %d more", len(diffs)-5))
+	}
+	return strings.Join(diffs, ", ")
+}
