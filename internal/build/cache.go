@@ -10,6 +10,7 @@ import (
 
 	"digest/internal/content"
 	"digest/internal/extract"
+	"digest/internal/render"
 )
 
 // Cache keeps, between the builds of one process (digest serve), what a
@@ -25,6 +26,9 @@ type Cache struct {
 	next     map[string]cachedPage     // the pages of the build under way
 	seed     maphash.Seed
 	reused   int // pages of the build under way taken from the last
+	// cards are article cards as seen from the root, by card fingerprint
+	// and templates
+	cards map[uint64]string
 }
 
 type cachedArticle struct {
@@ -41,7 +45,7 @@ type cachedPage struct {
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, seed: maphash.MakeSeed()}
+	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{}, seed: maphash.MakeSeed()}
 }
 
 // reuse is content.Options.Reuse: the article read from path before, if
@@ -180,3 +184,47 @@ func (f *fingerprint) sum() uint64 {
 }
 
 func statFile(path string) (fs.FileInfo, error) { return os.Stat(path) }
+
+// cardStore is the render.CardStore of one build: cards by the
+// fingerprint of their article and the templates.
+type cardStore struct{ p *pages }
+
+func (s cardStore) key(a *render.Article) (uint64, bool) {
+	i, ok := s.p.position[a]
+	if !ok {
+		return 0, false
+	}
+	return s.p.cards[i] ^ s.p.s.Renderer.Sources(), true
+}
+
+func (s cardStore) LoadCard(a *render.Article) (string, bool) {
+	k, ok := s.key(a)
+	if !ok {
+		return "", false
+	}
+	c := s.p.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	html, ok := c.cards[k]
+	return html, ok
+}
+
+func (s cardStore) StoreCard(a *render.Article, html string) {
+	if k, ok := s.key(a); ok {
+		c := s.p.cache
+		c.mu.Lock()
+		c.cards[k] = html
+		c.mu.Unlock()
+	}
+}
+
+// pruneCards keeps the cards of the articles of this build only.
+func (c *Cache) pruneCards(keys map[uint64]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.cards {
+		if !keys[k] {
+			delete(c.cards, k)
+		}
+	}
+}

@@ -83,9 +83,10 @@ func (p *pages) pageFingerprint(pg *render.Page, links []markdown.Link) uint64 {
 	return f.sum()
 }
 
-// entityFingerprint hashes an entity's page data, and the versions of all
-// its articles (its counts, roles and the entities named with it come
-// from them). It is computed once per entity, for all its pages.
+// entityFingerprint hashes an entity's page data: its entry (counts,
+// roles, dates), its articles in order (by URL: their cards are hashed by
+// the pages that show them) and all the entities named with it. It is
+// computed once per entity, for all its pages.
 func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 	if fp, ok := p.entityFPs[e]; ok {
 		return fp
@@ -102,7 +103,11 @@ func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 		f.str(a)
 	}
 	for _, a := range en.Articles {
-		f.num(p.articles[a].Version)
+		f.str(p.articles[a].URL)
+	}
+	f.num(uint64(len(en.With)))
+	for _, w := range en.With {
+		f.str(w.Kind).str(w.ID).str(w.Name).num(uint64(w.Count))
 	}
 	if e.Country != nil {
 		f.links([]render.EntityLink{*e.Country})

@@ -145,6 +145,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		}
 		p.entityFPs = map[*render.Entity]uint64{}
 		p.cardFingerprints()
+		s.Renderer.UseCards(cardStore{p})
 	}
 	for i, a := range p.articles {
 		p.add(job{out: a.URL + "index.html", owner: a.Path, links: p.bodyLinks(i),
@@ -221,6 +222,11 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	err = errors.Join(errs...)
 	if p.cache != nil {
 		p.cache.endPages(err == nil)
+		keys := make(map[uint64]bool, len(p.cards))
+		for _, fp := range p.cards {
+			keys[fp^s.Renderer.Sources()] = true
+		}
+		p.cache.pruneCards(keys)
 	}
 	s.Files = len(p.jobs)
 	pagesN := 0

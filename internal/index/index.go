@@ -45,14 +45,18 @@ type Entry struct {
 	// Articles are indexes into Index.Articles, newest first.
 	Articles []int
 	Mentions int
-	// With counts the articles shared with each other entity.
-	With map[*Entry]int
+	// With are the other entities named in its articles, with the number
+	// of articles shared, in the order the articles name them (WithKind
+	// ranks them).
+	With []Shared
 	// Roles of an official, with the first and last dates seen.
 	Roles []RoleSeen
 	// Agencies of an official, from its roles.
 	Agencies []string
 	// Latest is the date of the newest article.
 	Latest time.Time
+
+	num int // its index among the entries, for dense tables
 }
 
 // RoleSeen is a title an official was given, with when.
@@ -76,6 +80,7 @@ type Index struct {
 func Build(articles []*content.Article, results []*extract.Result, relatedCount int) *Index {
 	ix := &Index{Articles: articles, Results: results, Entries: map[Key]*Entry{}, ByKind: map[string][]*Entry{}}
 	perArticle := make([][]mention, len(articles))
+	var list []*Entry // by num
 	for i, r := range results {
 		if r == nil {
 			continue
@@ -85,8 +90,9 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 			k := Key{kind, e.ID}
 			en := ix.Entries[k]
 			if en == nil {
-				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, With: map[*Entry]int{}}
+				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, num: len(list)}
 				ix.Entries[k] = en
+				list = append(list, en)
 			}
 			perArticle[i] = append(perArticle[i], mention{en, len(en.Articles)})
 			en.Articles = append(en.Articles, i)
@@ -121,15 +127,7 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 		}
 	}
 	// co-mentions: pairs within each article
-	for _, ms := range perArticle {
-		for _, a := range ms {
-			for _, b := range ms {
-				if a.entry != b.entry {
-					a.entry.With[b.entry]++
-				}
-			}
-		}
-	}
+	ix.countWith(list, perArticle)
 	// articles are visited in order, so each entry's list is sorted already
 	for _, e := range ix.Entries {
 		ix.ByKind[e.Kind] = append(ix.ByKind[e.Kind], e)
@@ -219,14 +217,32 @@ func (ix *Index) related(perArticle [][]mention, count int) [][]int {
 				sc.score[a] += w
 			}
 		}
-		cands := sc.touched
-		sort.Slice(cands, func(x, y int) bool {
-			if sc.score[cands[x]] != sc.score[cands[y]] {
-				return sc.score[cands[x]] > sc.score[cands[y]]
+		// the best count candidates, by score then position: a selection,
+		// not a sort of all of them
+		better := func(a, b int) bool {
+			if sc.score[a] != sc.score[b] {
+				return sc.score[a] > sc.score[b]
 			}
-			return cands[x] < cands[y]
-		})
-		out[i] = slices.Clone(cands[:min(count, len(cands))])
+			return a < b
+		}
+		best := make([]int, 0, count)
+		for _, a := range sc.touched {
+			if len(best) == count && !better(a, best[count-1]) {
+				continue
+			}
+			k := len(best)
+			if k < count {
+				best = append(best, a)
+			} else {
+				k--
+			}
+			for k > 0 && better(a, best[k-1]) {
+				best[k] = best[k-1]
+				k--
+			}
+			best[k] = a
+		}
+		out[i] = best
 		for _, a := range sc.touched {
 			sc.score[a] = 0
 		}
@@ -242,15 +258,88 @@ type scores struct {
 	touched []int
 }
 
-// WithKind lists the entities of a kind named with e, most shared first.
+// WithKind lists the entities of a kind named with e, most shared first,
+// then by id; limit > 0 keeps that many, chosen without sorting them all.
 func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
 	var out []Shared
-	for other, n := range e.With {
-		if other.Kind == kind {
-			out = append(out, Shared{Entry: other, Count: n})
+	if limit <= 0 {
+		for _, sh := range e.With {
+			if sh.Kind == kind {
+				out = append(out, sh)
+			}
 		}
+		slices.SortFunc(out, func(a, b Shared) int {
+			if moreShared(a, b) {
+				return -1
+			}
+			if moreShared(b, a) {
+				return 1
+			}
+			return 0
+		})
+		return out
 	}
-	return topShared(out, limit)
+	for _, sh := range e.With {
+		if sh.Kind != kind {
+			continue
+		}
+		if len(out) == limit && !moreShared(sh, out[limit-1]) {
+			continue
+		}
+		k := len(out)
+		if k < limit {
+			out = append(out, sh)
+		} else {
+			k--
+		}
+		for k > 0 && moreShared(sh, out[k-1]) {
+			out[k] = out[k-1]
+			k--
+		}
+		out[k] = sh
+	}
+	return out
+}
+
+func moreShared(a, b Shared) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	return a.ID < b.ID
+}
+
+// countWith counts, for each entry, the articles it shares with each other
+// entry: on every core, each worker with a dense table of counters.
+func (ix *Index) countWith(list []*Entry, perArticle [][]mention) {
+	type counts struct {
+		n       []int32
+		touched []int
+	}
+	scratch := sync.Pool{New: func() any { return &counts{n: make([]int32, len(list))} }}
+	parallel.For(len(list), func(k int) {
+		e := list[k]
+		c := scratch.Get().(*counts)
+		defer scratch.Put(c)
+		for _, a := range e.Articles {
+			for _, m := range perArticle[a] {
+				o := m.entry.num
+				if o == k {
+					continue
+				}
+				if c.n[o] == 0 {
+					c.touched = append(c.touched, o)
+				}
+				c.n[o]++
+			}
+		}
+		with := make([]Shared, len(c.touched))
+		for i, o := range c.touched {
+			with[i] = Shared{Entry: list[o], Count: int(c.n[o])}
+			c.n[o] = 0
+		}
+		c.touched = c.touched[:0]
+		e.With = with
+	})
 }
 
 // Shared is an entity named with another, and in how many articles.

@@ -36,7 +36,11 @@ func TestCoMentionsAndRoles(t *testing.T) {
 	})
 	ix := Build(arts, res, 5)
 	ma := ix.Entries[Key{Country, "MA"}]
-	if len(ma.Articles) != 3 || ma.With[ix.Entries[Key{Country, "ML"}]] != 2 || ma.With[ix.Entries[Key{Official, "youssouf-kone"}]] != 2 {
+	with := map[Key]int{}
+	for _, sh := range ma.With {
+		with[sh.Key] = sh.Count
+	}
+	if len(ma.Articles) != 3 || with[Key{Country, "ML"}] != 2 || with[Key{Official, "youssouf-kone"}] != 2 {
 		t.Errorf("MA: %+v", ma)
 	}
 	kone := ix.Entries[Key{Official, "youssouf-kone"}]

@@ -61,6 +61,7 @@ type Renderer struct {
 	base     *template.Template
 	sources  uint64   // a hash of the templates and UI strings
 	cards    sync.Map // *Article → its card as seen from the root
+	store    CardStore
 	partials sync.Map // partialKey → template.HTML
 }
 
@@ -94,6 +95,12 @@ func (r *Renderer) PartialCached(name string, data any, variants ...any) (templa
 // the same cards again and again.
 func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 	v, ok := r.cards.Load(a)
+	if !ok && r.store != nil {
+		if html, found := r.store.LoadCard(a); found {
+			v, ok = html, true
+			r.cards.Store(a, html)
+		}
+	}
 	if !ok {
 		t := r.base.Lookup("partials/article-card.html")
 		if t == nil {
@@ -106,6 +113,9 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 			return "", err
 		}
 		v, _ = r.cards.LoadOrStore(a, buf.String())
+		if r.store != nil {
+			r.store.StoreCard(a, v.(string))
+		}
 	}
 	prefix := p.RelURL("")
 	if prefix == "./" {
@@ -113,6 +123,19 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 	}
 	return template.HTML(Rebase(v.(string), prefix)), nil // made by html/template: escaped
 }
+
+// CardStore keeps cards beyond one renderer: digest serve's rebuilds make
+// a renderer each, and most cards do not change from one to the next.
+type CardStore interface {
+	// LoadCard returns the card of a, as seen from the site's root, if
+	// one made from the same data and templates is kept.
+	LoadCard(a *Article) (string, bool)
+	StoreCard(a *Article, html string)
+}
+
+// UseCards makes the renderer look cards up in store before rendering them
+// and keep there those it renders. Call it before rendering.
+func (r *Renderer) UseCards(store CardStore) { r.store = store }
 
 // Rebase prefixes the relative URLs of href and src attributes in html
 // with prefix: HTML written as seen from the site's root, moved to a page
