@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -211,3 +212,31 @@ func (d *discard) Has(p string) bool {
 
 func (d *discard) Commit() error { return nil }
 func (d *discard) Abort()        {}
+
+// BenchmarkRebuild is digest serve's rebuild after one article is edited:
+// a build with the cache of the last one, into memory.
+func BenchmarkRebuild(b *testing.B) {
+	dir, x := benchSite(b)
+	cache := NewCache()
+	run := func() {
+		if _, err := Run(Options{Source: dir, Extractor: x, Memory: output.NewMemory(), Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run()
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	target := files[len(files)/2]
+	orig, err := os.ReadFile(target)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(target, orig, 0o644)
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		os.WriteFile(target, append(append([]byte{}, orig...), fmt.Sprintf("\nÉdition %d.\n", i)...), 0o644)
+		b.StartTimer()
+		run()
+	}
+}

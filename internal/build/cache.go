@@ -29,6 +29,8 @@ type Cache struct {
 	// cards are article cards as seen from the root, by card fingerprint
 	// and templates
 	cards map[uint64]string
+	// search are articles' entries in the search index, by version
+	search map[uint64][]byte
 }
 
 type cachedArticle struct {
@@ -45,7 +47,7 @@ type cachedPage struct {
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{}, seed: maphash.MakeSeed()}
+	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{}, search: map[uint64][]byte{}, seed: maphash.MakeSeed()}
 }
 
 // reuse is content.Options.Reuse: the article read from path before, if
@@ -225,6 +227,34 @@ func (c *Cache) pruneCards(keys map[uint64]bool) {
 	for k := range c.cards {
 		if !keys[k] {
 			delete(c.cards, k)
+		}
+	}
+}
+
+func (c *Cache) searchEntry(version uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.search[version]
+	return b, ok
+}
+
+func (c *Cache) keepSearchEntry(version uint64, b []byte) {
+	c.mu.Lock()
+	c.search[version] = b
+	c.mu.Unlock()
+}
+
+// pruneSearch keeps the search entries of these articles only.
+func (c *Cache) pruneSearch(articles []*render.Article) {
+	keep := make(map[uint64]bool, len(articles))
+	for _, a := range articles {
+		keep[a.Version] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for v := range c.search {
+		if !keep[v] {
+			delete(c.search, v)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package build
 import (
 	"time"
 
-	"digest/internal/markdown"
+	"digest/internal/index"
 	"digest/internal/render"
 )
 
@@ -14,8 +14,18 @@ import (
 // fingerprint is unchanged is not rendered again.
 
 // cardFingerprints hash, for each article, what any page showing it may
-// show: the article as read (its version) and its entities as linked.
+// show: the article as read (its version) and its entities as linked. It
+// also hashes each article's URL and each entry's name, which entity
+// pages hash by the hundred.
 func (p *pages) cardFingerprints() {
+	p.urlHashes = make([]uint64, len(p.articles))
+	for i, a := range p.articles {
+		p.urlHashes[i] = p.cache.fingerprint("url").str(a.URL).sum()
+	}
+	p.entryHashes = make(map[*index.Entry]uint64, len(p.ix.Entries))
+	for _, e := range p.ix.Entries {
+		p.entryHashes[e] = p.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
+	}
 	p.cards = make([]uint64, len(p.articles))
 	for i, a := range p.articles {
 		f := p.cache.fingerprint("card").num(a.Version).str(a.URL)
@@ -49,15 +59,13 @@ func (p *pages) articleList(f *fingerprint, list []*render.Article) {
 }
 
 // pageFingerprint hashes what a page's template can show.
-func (p *pages) pageFingerprint(pg *render.Page, links []markdown.Link) uint64 {
+func (p *pages) pageFingerprint(pg *render.Page) uint64 {
 	f := p.cache.fingerprint(pg.Kind).num(p.s.Renderer.Sources()).str(pg.Title).str(pg.Path).str(pg.Target).str(pg.Feed).str(pg.ListKind)
 	if pg.Article != nil {
+		// its links come from its enrichment (its version) and its
+		// entities' pages (in its chips): the card says both
 		f.num(p.cards[p.position[pg.Article]])
 		p.articleList(f, pg.Article.Related)
-		f.num(uint64(len(links)))
-		for _, l := range links {
-			f.num(uint64(l.Start)).num(uint64(l.End)).str(l.URL).str(l.Title)
-		}
 	}
 	p.articleList(f, pg.Articles)
 	if pg.Pager != nil {
@@ -88,8 +96,8 @@ func (p *pages) pageFingerprint(pg *render.Page, links []markdown.Link) uint64 {
 // the pages that show them) and all the entities named with it. It is
 // computed once per entity, for all its pages.
 func (p *pages) entityFingerprint(e *render.Entity) uint64 {
-	if fp, ok := p.entityFPs[e]; ok {
-		return fp
+	if fp, ok := p.entityFPs.Load(e); ok {
+		return fp.(uint64)
 	}
 	en := e.Entry
 	f := p.cache.fingerprint("entity").str(en.Kind).str(en.ID).str(en.Name).str(en.Acronym).str(en.Country).
@@ -103,11 +111,11 @@ func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 		f.str(a)
 	}
 	for _, a := range en.Articles {
-		f.str(p.articles[a].URL)
+		f.num(p.urlHashes[a])
 	}
 	f.num(uint64(len(en.With)))
 	for _, w := range en.With {
-		f.str(w.Kind).str(w.ID).str(w.Name).num(uint64(w.Count))
+		f.num(p.entryHashes[w.Entry]).num(uint64(w.Count))
 	}
 	if e.Country != nil {
 		f.links([]render.EntityLink{*e.Country})
@@ -116,7 +124,7 @@ func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 		f.links(list)
 	}
 	fp := f.sum()
-	p.entityFPs[e] = fp
+	p.entityFPs.Store(e, fp)
 	return fp
 }
 

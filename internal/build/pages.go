@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,17 +48,20 @@ const (
 
 // pages makes the list of everything the site writes.
 type pages struct {
-	s        *Site
-	ix       *index.Index
-	articles []*render.Article
-	jobs     []job
-	nav      []render.NavItem
-	sitemap  []render.SitemapURL
+	s          *Site
+	ix         *index.Index
+	articles   []*render.Article
+	jobs       []job
+	nav        []render.NavItem
+	sitemap    []render.SitemapURL
+	entryLinks map[*index.Entry]render.EntityLink // read-only once made
 	// with a cache (digest serve): fingerprints of pages' inputs
-	cache     *Cache
-	cards     []uint64 // by article
-	position  map[*render.Article]int
-	entityFPs map[*render.Entity]uint64
+	cache       *Cache
+	cards       []uint64 // by article
+	urlHashes   []uint64 // by article
+	entryHashes map[*index.Entry]uint64
+	position    map[*render.Article]int
+	entityFPs   sync.Map // *render.Entity → its fingerprint
 }
 
 // section is the URL segment of a kind of entity.
@@ -86,17 +90,41 @@ func (p *pages) entityURL(kind, id string) string {
 }
 
 func (p *pages) link(e *index.Entry, count int) render.EntityLink {
-	l := render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.entityURL(e.Kind, e.ID), Count: count}
-	if e.Kind == index.Country {
-		l.Flag = render.Flag(e.ID)
+	l, ok := p.entryLinks[e]
+	if !ok {
+		l = render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.entityURL(e.Kind, e.ID)}
+		if e.Kind == index.Country {
+			l.Flag = render.Flag(e.ID)
+		}
 	}
+	l.Count = count
 	return l
 }
 
-func (p *pages) add(j job) {
-	if p.cache != nil && j.page != nil && j.fp == 0 {
-		j.fp = p.pageFingerprint(j.page, j.links)
+// linkEntries makes every entry's link once: pages link the same entities
+// over and over.
+func (p *pages) linkEntries() {
+	links := make(map[*index.Entry]render.EntityLink, len(p.ix.Entries))
+	for _, e := range p.ix.Entries {
+		links[e] = p.link(e, 0)
 	}
+	p.entryLinks = links
+}
+
+func (p *pages) add(j job) {
+	p.addPrepared(p.prepare(j))
+}
+
+// prepare computes what a job needs before it is added: its fingerprint.
+// Safe for concurrent use.
+func (p *pages) prepare(j job) job {
+	if p.cache != nil && j.page != nil && j.fp == 0 {
+		j.fp = p.pageFingerprint(j.page)
+	}
+	return j
+}
+
+func (p *pages) addPrepared(j job) {
 	p.jobs = append(p.jobs, j)
 	if j.page != nil && j.page.Kind != render.KindAlias && j.page.Kind != render.KindNotFound {
 		var mod time.Time
@@ -132,23 +160,26 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			p.articles[i].Entities = s.Entities[i]
 		}
 	}
-	for i, a := range p.articles {
+	p.linkEntries()
+	links := make([][]markdown.Link, len(p.articles))
+	parallel.For(len(p.articles), func(i int) {
+		a := p.articles[i]
 		a.Chips = p.chips(i)
 		for _, r := range p.ix.Related[i] {
 			a.Related = append(a.Related, p.articles[r])
 		}
-	}
+		links[i] = p.bodyLinks(i)
+	})
 	if p.cache != nil {
 		p.position = make(map[*render.Article]int, len(p.articles))
 		for i, a := range p.articles {
 			p.position[a] = i
 		}
-		p.entityFPs = map[*render.Entity]uint64{}
 		p.cardFingerprints()
 		s.Renderer.UseCards(cardStore{p})
 	}
 	for i, a := range p.articles {
-		p.add(job{out: a.URL + "index.html", owner: a.Path, links: p.bodyLinks(i),
+		p.add(job{out: a.URL + "index.html", owner: a.Path, links: links[i],
 			page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})
 		for _, alias := range a.Aliases {
 			p.add(job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
@@ -262,62 +293,62 @@ func (p *pages) chips(i int) *render.Chips {
 	if r == nil {
 		return nil
 	}
+	named := p.ix.Named[i] // the entries of r's lists, in order
 	c := &render.Chips{}
-	conv := func(kind string, list []*extract.Entity) []render.EntityLink {
-		var out []render.EntityLink
-		for _, e := range list {
-			en := p.ix.Entries[index.Key{Kind: kind, ID: e.ID}]
-			if en == nil {
-				continue
-			}
-			l := p.link(en, 0)
-			if len(e.Roles) > 0 {
-				l.Role = e.Roles[0]
-			}
-			out = append(out, l)
+	conv := func(list []*extract.Entity) []render.EntityLink {
+		if len(list) == 0 {
+			return nil
 		}
+		out := make([]render.EntityLink, len(list))
+		for k, e := range list {
+			out[k] = p.link(named[k], 0)
+			if len(e.Roles) > 0 {
+				out[k].Role = e.Roles[0]
+			}
+		}
+		named = named[len(list):]
 		return out
 	}
-	c.Countries = conv(index.Country, r.Countries)
-	c.Regions = conv(index.Region, r.Regions)
-	c.Agencies = conv(index.Agency, r.Agencies)
-	c.Officials = conv(index.Official, r.Officials)
-	c.Themes = conv(index.Theme, r.Themes)
+	c.Countries = conv(r.Countries)
+	c.Regions = conv(r.Regions)
+	c.Agencies = conv(r.Agencies)
+	c.Officials = conv(r.Officials)
+	c.Themes = conv(r.Themes)
 	return c
 }
 
 // bodyLinks are the first mention in the body of each entity of article i,
-// as links to the entities' pages.
+// as links to the entities' pages: officials first, then agencies,
+// countries, regions and themes, where mentions overlap.
 func (p *pages) bodyLinks(i int) []markdown.Link {
-	r := p.articles[i].Entities
-	if r == nil {
+	a := p.articles[i]
+	if a.Chips == nil || a.Entities == nil {
 		return nil
 	}
+	r, c := a.Entities, a.Chips
+	// the article page is at articles/slug/: its way back to the root
+	root := strings.Repeat("../", strings.Count(a.URL, "/"))
 	var links []markdown.Link
-	taken := map[int]bool{}
-	page := &render.Page{Kind: render.KindArticle, Path: p.articles[i].URL, Site: p.s.Renderer.Site()}
 	for _, group := range []struct {
-		kind string
-		list []*extract.Entity
-	}{{index.Official, r.Officials}, {index.Agency, r.Agencies}, {index.Country, r.Countries}, {index.Region, r.Regions}, {index.Theme, r.Themes}} {
-		for _, e := range group.list {
+		list  []*extract.Entity
+		links []render.EntityLink
+	}{{r.Officials, c.Officials}, {r.Agencies, c.Agencies}, {r.Countries, c.Countries}, {r.Regions, c.Regions}, {r.Themes, c.Themes}} {
+		for k, e := range group.list {
 			first := e.FirstBody
-			if first == nil || taken[first.Start] {
+			if first == nil || taken(links, first.Start) {
 				continue
 			}
-			taken[first.Start] = true
-			links = append(links, markdown.Link{Start: first.Start, End: first.End,
-				URL: page.RelURL(p.entityURL(group.kind, e.ID)), Title: e.Name})
+			links = append(links, markdown.Link{Start: first.Start, End: first.End, URL: root + group.links[k].URL, Title: e.Name})
 		}
 	}
 	// overlapping ranges: keep the earliest, longest
-	sort.Slice(links, func(a, b int) bool {
-		if links[a].Start != links[b].Start {
-			return links[a].Start < links[b].Start
+	slices.SortFunc(links, func(x, y markdown.Link) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
 		}
-		return links[a].End > links[b].End
+		return y.End - x.End
 	})
-	var kept []markdown.Link
+	kept := links[:0]
 	for _, l := range links {
 		if len(kept) > 0 && l.Start < kept[len(kept)-1].End {
 			continue
@@ -325,6 +356,15 @@ func (p *pages) bodyLinks(i int) []markdown.Link {
 		kept = append(kept, l)
 	}
 	return kept
+}
+
+func taken(links []markdown.Link, start int) bool {
+	for _, l := range links {
+		if l.Start == start {
+			return true
+		}
+	}
+	return false
 }
 
 // home writes the home pages: the latest articles, and on the first page
@@ -352,48 +392,64 @@ func (p *pages) home() {
 	}
 }
 
-// entities writes a page per entity, its articles paginated.
+// entities writes a page per entity, its articles paginated. The pages of
+// each entity are planned on every core.
 func (p *pages) entities(meta map[index.Key]*render.Meta) {
-	cfg := p.s.Config
+	var all []*index.Entry
 	for _, kind := range index.Kinds {
-		for _, e := range p.ix.ByKind[kind] {
-			url := p.entityURL(kind, e.ID)
-			v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: meta[e.Key], Feed: url + "index.xml"}
-			if kind == index.Country {
-				v.Flag = render.Flag(e.ID)
-			}
-			if e.Country != "" {
-				if c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]; c != nil {
-					l := p.link(c, 0)
-					v.Country = &l
-				}
-			}
-			for _, a := range e.Agencies {
-				if ae := p.ix.Entries[index.Key{Kind: index.Agency, ID: a}]; ae != nil {
-					v.RoleAgencies = append(v.RoleAgencies, p.link(ae, 0))
-				}
-			}
-			with := func(k string) []render.EntityLink {
-				var out []render.EntityLink
-				for _, sh := range p.ix.WithKind(e, k, withCount) {
-					out = append(out, p.link(sh.Entry, sh.Count))
-				}
-				return out
-			}
-			v.Countries, v.Regions, v.Agencies, v.Officials, v.Themes =
-				with(index.Country), with(index.Region), with(index.Agency), with(index.Official), with(index.Theme)
-			arts := make([]*render.Article, len(e.Articles))
-			for k, a := range e.Articles {
-				arts[k] = p.articles[a]
-			}
-			chunks, pagers := render.Paginate(arts, cfg.Paginate, url, cfg.Sections.Page)
-			for k := range chunks {
-				p.add(job{out: pagers[k].Path + "index.html", owner: fmt.Sprintf("the page of %s %q", kind, e.ID),
-					page: &render.Page{Kind: render.KindEntity, Title: e.Name, Path: pagers[k].Path, Entity: v,
-						Articles: chunks[k], Pager: pagers[k], Feed: v.Feed}})
-			}
+		all = append(all, p.ix.ByKind[kind]...)
+	}
+	planned := make([][]job, len(all))
+	parallel.For(len(all), func(i int) {
+		planned[i] = p.entityJobs(all[i], meta[all[i].Key])
+	})
+	for _, jobs := range planned {
+		for _, j := range jobs {
+			p.addPrepared(j)
 		}
 	}
+}
+
+func (p *pages) entityJobs(e *index.Entry, meta *render.Meta) []job {
+	cfg := p.s.Config
+	kind := e.Kind
+	url := p.entityURL(kind, e.ID)
+	v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: meta, Feed: url + "index.xml"}
+	if kind == index.Country {
+		v.Flag = render.Flag(e.ID)
+	}
+	if e.Country != "" {
+		if c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]; c != nil {
+			l := p.link(c, 0)
+			v.Country = &l
+		}
+	}
+	for _, a := range e.Agencies {
+		if ae := p.ix.Entries[index.Key{Kind: index.Agency, ID: a}]; ae != nil {
+			v.RoleAgencies = append(v.RoleAgencies, p.link(ae, 0))
+		}
+	}
+	with := func(k string) []render.EntityLink {
+		var out []render.EntityLink
+		for _, sh := range p.ix.WithKind(e, k, withCount) {
+			out = append(out, p.link(sh.Entry, sh.Count))
+		}
+		return out
+	}
+	v.Countries, v.Regions, v.Agencies, v.Officials, v.Themes =
+		with(index.Country), with(index.Region), with(index.Agency), with(index.Official), with(index.Theme)
+	arts := make([]*render.Article, len(e.Articles))
+	for k, a := range e.Articles {
+		arts[k] = p.articles[a]
+	}
+	chunks, pagers := render.Paginate(arts, cfg.Paginate, url, cfg.Sections.Page)
+	jobs := make([]job, len(chunks))
+	for k := range chunks {
+		jobs[k] = p.prepare(job{out: pagers[k].Path + "index.html", owner: fmt.Sprintf("the page of %s %q", kind, e.ID),
+			page: &render.Page{Kind: render.KindEntity, Title: e.Name, Path: pagers[k].Path, Entity: v,
+				Articles: chunks[k], Pager: pagers[k], Feed: v.Feed}})
+	}
+	return jobs
 }
 
 // lists writes the index page of each kind, in the site's collation
@@ -498,15 +554,23 @@ func (p *pages) feeds() {
 }
 
 // search writes the search page and its index: a script that sets the
-// index, so the search works on any host and opened from disk.
+// index, so the search works on any host and opened from disk. Each
+// article's entry is made on every core (and, with a cache, kept while
+// the article does not change).
 func (p *pages) search() {
 	base := p.s.Config.Sections.Search + "/"
-	type item []string
-	var items []item
-	for i, a := range p.articles {
+	parts := make([][]byte, len(p.articles))
+	parallel.For(len(p.articles), func(i int) {
+		a := p.articles[i]
+		if p.cache != nil {
+			if b, ok := p.cache.searchEntry(a.Version); ok {
+				parts[i] = b
+				return
+			}
+		}
 		names := a.Title + " " + a.Summary
-		if r := p.s.Entities; i < len(r) && r[i] != nil {
-			for _, list := range [][]*extract.Entity{r[i].Countries, r[i].Agencies, r[i].Officials, r[i].Themes} {
+		if r := a.Entities; r != nil {
+			for _, list := range [][]*extract.Entity{r.Countries, r.Agencies, r.Officials, r.Themes} {
 				for _, e := range list {
 					names += " " + e.Name
 				}
@@ -516,7 +580,14 @@ func (p *pages) search() {
 		if len([]rune(summary)) > 160 {
 			summary = string([]rune(summary)[:159]) + "…"
 		}
-		items = append(items, item{"a", a.Title, a.URL, render.FormatDate(a.Lang, a.Date), summary, extract.Fold(names)})
+		// strings only; json escapes < > & for a script
+		parts[i], _ = json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(a.Lang, a.Date), summary, extract.Fold(names)})
+		if p.cache != nil && a.Version != 0 {
+			p.cache.keepSearchEntry(a.Version, parts[i])
+		}
+	})
+	if p.cache != nil {
+		p.cache.pruneSearch(p.articles)
 	}
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
@@ -524,10 +595,14 @@ func (p *pages) search() {
 			if e.Acronym != "" {
 				key += " " + e.Acronym
 			}
-			items = append(items, item{"e", e.Name, p.entityURL(kind, e.ID), kind, fmt.Sprint(len(e.Articles)), extract.Fold(key)})
+			b, _ := json.Marshal([]string{"e", e.Name, p.entityURL(kind, e.ID), kind, fmt.Sprint(len(e.Articles)), extract.Fold(key)})
+			parts = append(parts, b)
 		}
 	}
-	b, _ := json.Marshal(items) // strings only; json escapes < > & for a script
-	p.add(job{out: base + "index.js", owner: "the search index", data: []byte("window.digestIndex=" + string(b) + ";\n")})
+	var js bytes.Buffer
+	js.WriteString("window.digestIndex=[")
+	js.Write(bytes.Join(parts, []byte(",")))
+	js.WriteString("];\n")
+	p.add(job{out: base + "index.js", owner: "the search index", data: js.Bytes()})
 	p.add(job{out: base + "index.html", owner: "the search page", page: &render.Page{Kind: render.KindSearch, Path: base}})
 }

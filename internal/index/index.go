@@ -74,6 +74,9 @@ type Index struct {
 	ByKind map[string][]*Entry
 	// Related lists, for each article, the articles that share most with it.
 	Related [][]int
+	// Named lists, for each article, the entries of its enrichment, in the
+	// order of its lists: countries, regions, agencies, officials, themes.
+	Named [][]*Entry
 }
 
 // Build indexes articles and their enrichment; results[i] is articles[i]'s.
@@ -128,6 +131,14 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 	}
 	// co-mentions: pairs within each article
 	ix.countWith(list, perArticle)
+	ix.Named = make([][]*Entry, len(perArticle))
+	for i, ms := range perArticle {
+		named := make([]*Entry, len(ms))
+		for k, m := range ms {
+			named[k] = m.entry
+		}
+		ix.Named[i] = named
+	}
 	// articles are visited in order, so each entry's list is sorted already
 	for _, e := range ix.Entries {
 		ix.ByKind[e.Kind] = append(ix.ByKind[e.Kind], e)
