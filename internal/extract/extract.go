@@ -264,7 +264,11 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.toks = sc.tokenize(s.text, x.lex)
 	sc.cover, sc.consumed = grow(sc.cover, len(s.toks)), grow(sc.consumed, len(s.toks))
 	s.cover, s.consumed, s.matches = sc.cover, sc.consumed, sc.matches[:0]
-	defer func() { sc.matches = s.matches[:0] }()
+	s.agencySpans, s.officialMatches, s.pendingAmbiguous = sc.agencySpans[:0], sc.officialMatches[:0], sc.pending[:0]
+	defer func() {
+		sc.matches = s.matches[:0]
+		sc.agencySpans, sc.officialMatches, sc.pending = s.agencySpans[:0], s.officialMatches[:0], s.pendingAmbiguous[:0]
+	}()
 	s.findMatches()
 	s.countDirectEvidence()
 	s.learnAcronyms()

@@ -114,6 +114,10 @@ type scratch struct {
 	cover    []int
 	consumed []bool
 	matches  []match
+	// rules' working lists, which never reach the result
+	agencySpans     []agencySpan
+	officialMatches []officialMatch
+	pending         []pendingAgency
 }
 
 // grow returns b resized to n elements, all zero, reusing its array.
