@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -114,4 +115,25 @@ func TestRebase(t *testing.T) {
 			t.Errorf("Rebase(%q, %q) = %q, want %q", c.in, c.prefix, got, c.want)
 		}
 	}
+}
+
+// FuzzRebase: rebasing never panics, leaves HTML alone for an empty
+// prefix, and only inserts whole prefixes.
+func FuzzRebase(f *testing.F) {
+	for _, s := range []string{`<a href="pays/ml/">x</a>`, `<img src='a.png'>`, `href="`, `<a href="https://x">`, "=\"", " href=\"a\" src=\"b\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, html string) {
+		if got := Rebase(html, ""); got != html {
+			t.Fatalf("Rebase with no prefix changed %q", html)
+		}
+		const prefix = "../../"
+		got := Rebase(html, prefix)
+		if (len(got)-len(html))%len(prefix) != 0 || len(got) < len(html) {
+			t.Fatalf("Rebase(%q) = %q: not whole prefixes inserted", html, got)
+		}
+		if strings.ReplaceAll(got, prefix, "") != strings.ReplaceAll(html, prefix, "") {
+			t.Fatalf("Rebase(%q) = %q changed more than prefixes", html, got)
+		}
+	})
 }
