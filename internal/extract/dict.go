@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -58,10 +59,45 @@ type entry struct {
 // node is a node of the dictionary's word trie.
 type node struct {
 	next map[string]*node
+	// kids are next by the words' lexicon indexes, sorted: below the root,
+	// reading a token is a search among a few integers, not a string hash.
+	kids []kid
 	// entry is the phrase that ends at this node, if any.
 	entry *entry
 	// prefixes are phrases whose last word, a prefix, follows this node.
 	prefixes []*entry
+}
+
+type kid struct {
+	lex  int32
+	node *node
+}
+
+// byLex is the child for the word of lexicon index lex, or nil.
+func (n *node) byLex(lex int32) *node {
+	kids := n.kids
+	for len(kids) > 0 {
+		m := len(kids) / 2
+		switch k := kids[m].lex; {
+		case k == lex:
+			return kids[m].node
+		case k < lex:
+			kids = kids[m+1:]
+		default:
+			kids = kids[:m]
+		}
+	}
+	return nil
+}
+
+// indexKids fills kids from next, below this node, giving each word a
+// lexicon index with id.
+func (n *node) indexKids(id func(word string) int32) {
+	for w, c := range n.next {
+		n.kids = append(n.kids, kid{id(w), c})
+		c.indexKids(id)
+	}
+	slices.SortFunc(n.kids, func(a, b kid) int { return int(a.lex - b.lex) })
 }
 
 func (n *node) child(w string) *node {
@@ -239,7 +275,10 @@ func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, 
 				cands = append(cands, candidate{e, k + 1})
 			}
 		}
-		n = n.next[tk.Fold]
+		if tk.lex < 0 {
+			break // a word no phrase has
+		}
+		n = n.byLex(tk.lex)
 	}
 	// longest first; among equals, the order found
 	for len(cands) > 0 {

@@ -115,6 +115,14 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	for w, n := range x.themes.root.next {
 		entry(w).theme = n
 	}
+	// every word of every phrase gets an index, so that tokens walk the
+	// tries below their first word by index
+	id := func(w string) int32 { entry(w); return x.lex.index[w] }
+	for _, root := range []*node{&x.dict.root, &x.themes.root} {
+		for _, n := range root.next {
+			n.indexKids(id)
+		}
+	}
 	x.lex.freeze()
 	return x
 }
