@@ -116,6 +116,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		// card is an article's card on this page (partials/article-card.html,
 		// rendered once per article).
 		"card": r.Card,
+		// rel is .RelURL as a function ({{rel . "path"}}): templates call
+		// functions faster than methods.
+		"rel": func(p *Page, target string) string { return p.RelURL(target) },
 		// partialCached renders a partial once per list of variant values:
 		// {{partialCached "partials/header.html" . .Section (.RelURL "")}}.
 		"partialCached": r.PartialCached,
