@@ -232,12 +232,12 @@ func Run(opts Options) (*Stats, error) {
 
 	t0 := time.Now()
 	site.Enrich()
-	stats.Entities = site.EntityCount()
 	stats.Warnings = site.Warnings()
 	stats.Enrich = time.Since(t0)
 
 	t := time.Now()
 	site.BuildIndex()
+	stats.Entities = len(site.Index.Entries)
 	stats.Index = time.Since(t)
 
 	t = time.Now()

@@ -75,19 +75,6 @@ func (s *Site) Enrich() {
 	s.Cache.remember(s.Articles, s.Entities)
 }
 
-// EntityCount counts the distinct entities of the site, by kind and id.
-func (s *Site) EntityCount() int {
-	seen := map[string]bool{}
-	for _, r := range s.Entities {
-		for kind, list := range map[string][]*extract.Entity{"c": r.Countries, "r": r.Regions, "a": r.Agencies, "o": r.Officials, "t": r.Themes} {
-			for _, e := range list {
-				seen[kind+"/"+e.ID] = true
-			}
-		}
-	}
-	return len(seen)
-}
-
 // Warnings are the files skipped and what the enrichment found odd in
 // front matter, one line a problem.
 func (s *Site) Warnings() []string {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"digest/internal/index"
+	"digest/internal/parallel"
 	"digest/internal/render"
 )
 
@@ -18,16 +19,15 @@ import (
 // also hashes each article's URL and each entry's name, which entity
 // pages hash by the hundred.
 func (p *pages) cardFingerprints() {
-	p.urlHashes = make([]uint64, len(p.articles))
-	for i, a := range p.articles {
-		p.urlHashes[i] = p.cache.fingerprint("url").str(a.URL).sum()
-	}
 	p.entryHashes = make(map[*index.Entry]uint64, len(p.ix.Entries))
 	for _, e := range p.ix.Entries {
 		p.entryHashes[e] = p.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
 	}
+	p.urlHashes = make([]uint64, len(p.articles))
 	p.cards = make([]uint64, len(p.articles))
-	for i, a := range p.articles {
+	parallel.For(len(p.articles), func(i int) {
+		a := p.articles[i]
+		p.urlHashes[i] = p.cache.fingerprint("url").str(a.URL).sum()
 		f := p.cache.fingerprint("card").num(a.Version).str(a.URL)
 		if c := a.Chips; c != nil {
 			for _, list := range [][]render.EntityLink{c.Countries, c.Regions, c.Agencies, c.Officials, c.Themes} {
@@ -35,7 +35,7 @@ func (p *pages) cardFingerprints() {
 			}
 		}
 		p.cards[i] = f.sum()
-	}
+	})
 }
 
 func (f *fingerprint) links(list []render.EntityLink) *fingerprint {

@@ -460,17 +460,30 @@ func (p *pages) lists() {
 		tag = language.French
 	}
 	col := collate.New(tag, collate.Loose)
+	var buf collate.Buffer
 	for _, kind := range index.Kinds {
 		var links []render.EntityLink
+		var keys [][]byte // collation keys: compared as bytes, made once
 		for _, e := range p.ix.ByKind[kind] {
 			links = append(links, p.link(e, len(e.Articles)))
+			keys = append(keys, bytes.Clone(col.KeyFromString(&buf, e.Name)))
+			buf.Reset()
 		}
-		sort.SliceStable(links, func(i, j int) bool {
-			if c := col.CompareString(links[i].Name, links[j].Name); c != 0 {
-				return c < 0
+		order := make([]int, len(links))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+				return c
 			}
-			return links[i].ID < links[j].ID
+			return strings.Compare(links[a].ID, links[b].ID)
 		})
+		sorted := make([]render.EntityLink, len(links))
+		for i, k := range order {
+			sorted[i] = links[k]
+		}
+		links = sorted
 		url := p.section(kind) + "/"
 		p.add(job{out: url + "index.html", owner: "the list of " + kind,
 			page: &render.Page{Kind: render.KindList, Path: url, ListKind: kind, Links: links}})
