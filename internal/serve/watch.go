@@ -66,7 +66,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			timer = nil
 			changed := unique(pending)
 			pending = nil
-			s.build(describe(changed), cssOnly(changed), changesData(changed))
+			s.build(describe(changed), cssOnly(changed), s.changesData(changed))
 		}
 	}
 }
@@ -152,11 +152,18 @@ func cssOnly(changed []string) bool {
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
-// changesData: the gazetteer's site data or the config changed, so the
-// extractor must be compiled again.
-func changesData(changed []string) bool {
+// changesData tells whether a change reaches what the kept extractor and
+// build cache were made from: data/, or the configuration, wherever
+// --config puts it.
+func (s *Server) changesData(changed []string) bool {
+	config := "config.toml"
+	if s.opts.Config != "" {
+		if rel, err := filepath.Rel(s.opts.Source, s.opts.Config); err == nil {
+			config = filepath.ToSlash(rel)
+		}
+	}
 	for _, c := range changed {
-		if c == "config.toml" || strings.HasPrefix(c, "data/") {
+		if c == "config.toml" || c == config || strings.HasPrefix(c, "data/") {
 			return true
 		}
 	}
