@@ -196,7 +196,7 @@ func (s cardStore) key(a *render.Article) (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return s.p.cards[i] ^ s.p.s.Renderer.Sources(), true
+	return s.p.cards[i] ^ s.p.s.Renderer.SharedSources(), true
 }
 
 func (s cardStore) LoadCard(a *render.Article) (string, bool) {

@@ -60,7 +60,7 @@ func (p *pages) articleList(f *fingerprint, list []*render.Article) {
 
 // pageFingerprint hashes what a page's template can show.
 func (p *pages) pageFingerprint(pg *render.Page) uint64 {
-	f := p.cache.fingerprint(pg.Kind).num(p.s.Renderer.Sources()).str(pg.Title).str(pg.Path).str(pg.Target).str(pg.Feed).str(pg.ListKind)
+	f := p.cache.fingerprint(pg.Kind).num(p.s.Renderer.SourcesOf(pg.Kind)).str(pg.Title).str(pg.Path).str(pg.Target).str(pg.Feed).str(pg.ListKind)
 	if pg.Article != nil {
 		// its links come from its enrichment (its version) and its
 		// entities' pages (in its chips): the card says both

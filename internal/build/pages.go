@@ -255,7 +255,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		p.cache.endPages(err == nil)
 		keys := make(map[uint64]bool, len(p.cards))
 		for _, fp := range p.cards {
-			keys[fp^s.Renderer.Sources()] = true
+			keys[fp^s.Renderer.SharedSources()] = true
 		}
 		p.cache.pruneCards(keys)
 	}

@@ -58,8 +58,12 @@ type Renderer struct {
 	shown     map[string]string // template name → file as shown in messages
 	// base holds the layout and partials; cards caches article cards,
 	// partials the output of partialCached.
-	base     *template.Template
-	sources  uint64   // a hash of the templates and UI strings
+	base    *template.Template
+	sources uint64 // a hash of the templates and UI strings
+	// shared is a hash of what every page kind renders with (the layout,
+	// the partials, the UI strings); byKind adds each kind's template
+	shared   uint64
+	byKind   map[string]uint64
 	cards    sync.Map // *Article → its card as seen from the root
 	store    CardStore
 	partials sync.Map // partialKey → template.HTML
@@ -223,7 +227,8 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 		return nil, err
 	}
 	r := &Renderer{site: newSite(cfg), templates: map[string]*template.Template{}, clones: map[string]*sync.Pool{},
-		strings: strs, shown: map[string]string{}, sources: sourcesHash(files, strs)}
+		strings: strs, shown: map[string]string{}}
+	r.sources, r.shared, r.byKind = sourcesHash(files, strs)
 	for name, f := range files {
 		r.shown[name] = f.shown
 	}
@@ -290,18 +295,47 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 // from: two renderers with the same render pages alike.
 func (r *Renderer) Sources() uint64 { return r.sources }
 
-func sourcesHash(files map[string]templateFile, strs Strings) uint64 {
+// SourcesOf is a hash of what pages of a kind are rendered with: their
+// template, the layout, the partials and the UI strings. Editing the
+// template of one kind changes only that kind's.
+func (r *Renderer) SourcesOf(kind string) uint64 {
+	if h, ok := r.byKind[kind]; ok {
+		return h
+	}
+	return r.sources
+}
+
+// SharedSources is a hash of the layout, the partials and the UI strings:
+// what article cards are rendered with.
+func (r *Renderer) SharedSources() uint64 { return r.shared }
+
+func sourcesHash(files map[string]templateFile, strs Strings) (all, shared uint64, byKind map[string]uint64) {
+	pageFiles := map[string]bool{}
+	for _, name := range kindTemplate {
+		pageFiles[name] = true
+	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	h := fnv.New64a()
-	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", name, len(files[name].text), files[name].text)
+	hash := func(keep func(name string) bool) uint64 {
+		h := fnv.New64a()
+		for _, name := range names {
+			if keep(name) {
+				fmt.Fprintf(h, "%s\x00%d\x00%s\x00", name, len(files[name].text), files[name].text)
+			}
+		}
+		fmt.Fprint(h, strs) // fmt prints maps in key order
+		return h.Sum64()
 	}
-	fmt.Fprint(h, strs) // fmt prints maps in key order
-	return h.Sum64()
+	all = hash(func(string) bool { return true })
+	shared = hash(func(name string) bool { return !pageFiles[name] })
+	byKind = map[string]uint64{}
+	for kind, file := range kindTemplate {
+		byKind[kind] = hash(func(name string) bool { return !pageFiles[name] || name == file })
+	}
+	return all, shared, byKind
 }
 
 type templateFile struct {
