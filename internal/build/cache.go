@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
-	"os"
 	"sync"
 	"time"
 
@@ -71,11 +70,9 @@ func (c *Cache) remember(articles []*content.Article, results []*extract.Result)
 	for i, a := range articles {
 		ca := c.articles[a.Path]
 		if ca == nil || ca.article != a {
-			info, err := statFile(a.Path)
-			if err != nil {
-				continue // gone already: the next build reads again
-			}
-			ca = &cachedArticle{size: info.Size(), mod: info.ModTime(), article: a}
+			// the file's size and time as read: a save during the build
+			// makes the next build read it again
+			ca = &cachedArticle{size: a.Size, mod: a.Modified, article: a}
 		}
 		if i < len(results) {
 			ca.result = results[i]
@@ -184,8 +181,6 @@ func (f *fingerprint) sum() uint64 {
 	}
 	return 1 // 0 means "no fingerprint: always render"
 }
-
-func statFile(path string) (fs.FileInfo, error) { return os.Stat(path) }
 
 // cardStore is the render.CardStore of one build: cards by the
 // fingerprint of their article and the templates.

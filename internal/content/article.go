@@ -51,6 +51,10 @@ type Article struct {
 	// Version tells reads of a file apart: a build cache gives each read a
 	// new one, so pages made from an article know when it changed.
 	Version uint64
+	// Size and Modified are the file's as found just before it was read:
+	// a later change of the file shows as a different size or time.
+	Size     int64
+	Modified time.Time
 }
 
 // Overrides are front-matter lists that add or drop entities by hand.

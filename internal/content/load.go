@@ -183,7 +183,11 @@ func ReadFile(path, rel string, opts Options) (*Article, []error) {
 	if err != nil {
 		return nil, []error{&Error{Path: path, Msg: "cannot read: " + unwrapPath(err)}}
 	}
-	return Parse(path, rel, data, opts)
+	a, errs := Parse(path, rel, data, opts)
+	if a != nil {
+		a.Size, a.Modified = info.Size(), info.ModTime()
+	}
+	return a, errs
 }
 
 func sizeText(n int64) string {
