@@ -72,7 +72,7 @@ func (p *pages) pageFingerprint(pg *render.Page) uint64 {
 		f.num(uint64(pg.Pager.Number)).num(uint64(pg.Pager.Total)).str(pg.Pager.Path)
 	}
 	f.links(pg.Links)
-	for _, kind := range []string{"country", "official", "agency", "theme", "region"} {
+	for _, kind := range index.Kinds {
 		f.links(pg.Trending[kind])
 	}
 	if m := pg.Month; m != nil {

@@ -204,7 +204,12 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	errs := make([]error, len(p.jobs))
 	// a page's bytes live only until written: buffers go from page to page
 	buffers := sync.Pool{New: func() any { return new(pageBuffers) }}
-	keeper, _ := out.(output.Keeper)
+	// put hands bytes the build will not change again to out: kept as
+	// they are when out can (the cache holds the same bytes)
+	put := out.Add
+	if keeper, ok := out.(output.Keeper); ok {
+		put = keeper.Keep
+	}
 	if p.cache != nil {
 		p.cache.beginPages()
 	}
@@ -212,11 +217,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		j := p.jobs[i]
 		if j.fp != 0 {
 			if data, ok := p.cache.page(j.out, j.fp); ok {
-				if keeper != nil {
-					errs[i] = keeper.Keep(j.out, data, j.owner)
-				} else {
-					errs[i] = out.Add(j.out, data, j.owner)
-				}
+				errs[i] = put(j.out, data, j.owner)
 				p.jobs[i] = job{out: j.out}
 				return
 			}
@@ -236,15 +237,12 @@ func (s *Site) Render(out output.Writer) (int, error) {
 				a.Content = "" // written; the build need not hold every body
 			}
 		}
-		if err == nil && j.fp != 0 {
-			data = bytes.Clone(data)
+		switch {
+		case err == nil && j.fp != 0:
+			data = bytes.Clone(data) // out of the reused buffer, for the cache
 			p.cache.keepPage(j.out, j.fp, data)
-			if keeper != nil {
-				err = keeper.Keep(j.out, data, j.owner)
-			} else {
-				err = out.Add(j.out, data, j.owner)
-			}
-		} else if err == nil {
+			err = put(j.out, data, j.owner)
+		case err == nil:
 			err = out.Add(j.out, data, j.owner)
 		}
 		errs[i] = err

@@ -109,16 +109,19 @@ func Load(dir string, opts Options) (*Result, error) {
 	articles := make([]*Article, len(files))
 	fileErrs := make([][]error, len(files))
 	parallel.For(len(files), func(i int) {
+		rel, _ := filepath.Rel(dir, files[i])
+		info, err := os.Stat(files[i])
+		if err != nil {
+			fileErrs[i] = []error{&Error{Path: files[i], Msg: "cannot read: " + unwrapPath(err)}}
+			return
+		}
 		if opts.Reuse != nil {
-			if info, err := os.Stat(files[i]); err == nil {
-				if a := opts.Reuse(files[i], info); a != nil {
-					articles[i] = a
-					return
-				}
+			if a := opts.Reuse(files[i], info); a != nil {
+				articles[i] = a
+				return
 			}
 		}
-		rel, _ := filepath.Rel(dir, files[i])
-		articles[i], fileErrs[i] = ReadFile(files[i], filepath.ToSlash(rel), opts)
+		articles[i], fileErrs[i] = readFile(files[i], filepath.ToSlash(rel), info, opts)
 	})
 
 	res := &Result{Warnings: warnings}
@@ -172,6 +175,11 @@ func ReadFile(path, rel string, opts Options) (*Article, []error) {
 	if err != nil {
 		return nil, []error{&Error{Path: path, Msg: "cannot read: " + unwrapPath(err)}}
 	}
+	return readFile(path, rel, info, opts)
+}
+
+// readFile is ReadFile with the file's information found already.
+func readFile(path, rel string, info fs.FileInfo, opts Options) (*Article, []error) {
 	if !info.Mode().IsRegular() {
 		return nil, []error{&Error{Path: path, Msg: "is not a file (a folder or a device); rename it so it does not end in .md"}}
 	}

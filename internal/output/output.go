@@ -333,19 +333,9 @@ func NewMemory() *Memory {
 	return &Memory{files: map[string][]byte{}, owners: map[string]string{}}
 }
 
-// Add keeps a file of the site.
+// Add keeps a copy of a file of the site.
 func (m *Memory) Add(p string, data []byte, owner string) error {
-	if err := CleanPath(p); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if prev, dup := m.owners[p]; dup {
-		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
-	}
-	m.owners[p] = owner
-	m.files[p] = bytes.Clone(data) // a build reuses its buffers
-	return nil
+	return m.Keep(p, bytes.Clone(data), owner) // a build reuses its buffers
 }
 
 // Has tells whether a path is already kept.

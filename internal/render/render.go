@@ -382,15 +382,6 @@ func templateError(err error, shown string) string {
 	return shown + ": " + msg
 }
 
-// Render executes the template of the page's kind.
-func (r *Renderer) Render(p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.RenderTo(&buf, p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // RenderTo executes the template of the page's kind into buf, which a
 // build reuses from page to page.
 func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
