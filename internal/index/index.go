@@ -77,82 +77,86 @@ type Index struct {
 	// Named lists, for each article, the entries of its enrichment, in the
 	// order of its lists: countries, regions, agencies, officials, themes.
 	Named [][]*Entry
+
+	list         []*Entry    // by num; nil where Update removed an entry
+	perArticle   [][]mention // Named, with each article's place in the entries' lists
+	relatedCount int
 }
 
 // Build indexes articles and their enrichment; results[i] is articles[i]'s.
 func Build(articles []*content.Article, results []*extract.Result, relatedCount int) *Index {
-	ix := &Index{Articles: articles, Results: results, Entries: map[Key]*Entry{}, ByKind: map[string][]*Entry{}}
-	perArticle := make([][]mention, len(articles))
-	var list []*Entry // by num
+	ix := &Index{Articles: articles, Results: results, Entries: map[Key]*Entry{}, ByKind: map[string][]*Entry{}, relatedCount: relatedCount}
+	ix.perArticle = make([][]mention, len(articles))
+	ix.Named = make([][]*Entry, len(articles))
 	for i, r := range results {
 		if r == nil {
 			continue
 		}
 		date := articles[i].Date
-		add := func(kind string, e *extract.Entity) {
+		forEach(r, func(kind string, e *extract.Entity) {
 			k := Key{kind, e.ID}
 			en := ix.Entries[k]
 			if en == nil {
-				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, num: len(list)}
+				en = &Entry{Key: k, Name: e.Name, Acronym: e.Acronym, Country: e.Country, num: len(ix.list)}
 				ix.Entries[k] = en
-				list = append(list, en)
+				ix.list = append(ix.list, en)
 			}
-			perArticle[i] = append(perArticle[i], mention{en, len(en.Articles)})
+			ix.perArticle[i] = append(ix.perArticle[i], mention{en, len(en.Articles)})
+			ix.Named[i] = append(ix.Named[i], en)
 			en.Articles = append(en.Articles, i)
-			en.Mentions += e.MentionCount()
-			if date.After(en.Latest) {
-				en.Latest = date
-			}
-			if en.Country == "" {
-				en.Country = e.Country
-			}
-			for _, role := range e.Roles {
-				en.addRole(role, date)
-			}
-			for _, a := range e.Agencies {
-				en.Agencies = appendNew(en.Agencies, a)
-			}
-		}
-		for _, e := range r.Countries {
-			add(Country, e)
-		}
-		for _, e := range r.Regions {
-			add(Region, e)
-		}
-		for _, e := range r.Agencies {
-			add(Agency, e)
-		}
-		for _, e := range r.Officials {
-			add(Official, e)
-		}
-		for _, e := range r.Themes {
-			add(Theme, e)
-		}
+			en.add(e, date)
+		})
 	}
 	// co-mentions: pairs within each article
-	ix.countWith(list, perArticle)
-	ix.Named = make([][]*Entry, len(perArticle))
-	for i, ms := range perArticle {
-		named := make([]*Entry, len(ms))
-		for k, m := range ms {
-			named[k] = m.entry
-		}
-		ix.Named[i] = named
-	}
+	ix.countWith(ix.list)
 	// articles are visited in order, so each entry's list is sorted already
 	for _, e := range ix.Entries {
 		ix.ByKind[e.Kind] = append(ix.ByKind[e.Kind], e)
 	}
 	for _, list := range ix.ByKind {
-		sort.Slice(list, func(i, j int) bool {
-			if len(list[i].Articles) != len(list[j].Articles) {
-				return len(list[i].Articles) > len(list[j].Articles)
-			}
-			return list[i].ID < list[j].ID
-		})
+		sortByArticles(list)
 	}
-	ix.Related = ix.related(perArticle, relatedCount)
+	ix.Related = ix.related(ix.perArticle, relatedCount)
 	return ix
+}
+
+// forEach calls f on each entity of r, in the order of its lists: the
+// order of Index.Named.
+func forEach(r *extract.Result, f func(kind string, e *extract.Entity)) {
+	for _, l := range []struct {
+		kind string
+		list []*extract.Entity
+	}{{Country, r.Countries}, {Region, r.Regions}, {Agency, r.Agencies}, {Official, r.Officials}, {Theme, r.Themes}} {
+		for _, e := range l.list {
+			f(l.kind, e)
+		}
+	}
+}
+
+// add counts an article's entity, of an article of that date, in the entry.
+func (en *Entry) add(e *extract.Entity, date time.Time) {
+	en.Mentions += e.MentionCount()
+	if date.After(en.Latest) {
+		en.Latest = date
+	}
+	if en.Country == "" {
+		en.Country = e.Country
+	}
+	for _, role := range e.Roles {
+		en.addRole(role, date)
+	}
+	for _, a := range e.Agencies {
+		en.Agencies = appendNew(en.Agencies, a)
+	}
+}
+
+func sortByArticles(list []*Entry) {
+	sort.Slice(list, func(i, j int) bool {
+		if len(list[i].Articles) != len(list[j].Articles) {
+			return len(list[i].Articles) > len(list[j].Articles)
+		}
+		return list[i].ID < list[j].ID
+	})
 }
 
 func (e *Entry) addRole(title string, date time.Time) {
@@ -321,14 +325,16 @@ func moreShared(a, b Shared) bool {
 
 // countWith counts, for each entry, the articles it shares with each other
 // entry: on every core, each worker with a dense table of counters.
-func (ix *Index) countWith(list []*Entry, perArticle [][]mention) {
+func (ix *Index) countWith(entries []*Entry) {
+	list, perArticle := ix.list, ix.perArticle
 	type counts struct {
 		n       []int32
 		touched []int
 	}
 	scratch := sync.Pool{New: func() any { return &counts{n: make([]int32, len(list))} }}
-	parallel.For(len(list), func(k int) {
-		e := list[k]
+	parallel.For(len(entries), func(n int) {
+		e := entries[n]
+		k := e.num
 		c := scratch.Get().(*counts)
 		defer scratch.Put(c)
 		for _, a := range e.Articles {
@@ -391,4 +397,142 @@ func topShared(out []Shared, limit int) []Shared {
 		out = out[:limit]
 	}
 	return out
+}
+
+// Update indexes again, in place, the articles at the positions changed:
+// articles are the same files in the same order as those ix was made from,
+// read again where changed says (digest serve, after an edit). It returns
+// the entries whose data may differ from before: those the changed
+// articles named before or name now; an entry left with no article is
+// removed from the index and keeps none. Afterwards ix is what Build makes
+// of the same articles, at the cost of the entries touched (and of the
+// related articles, when the edit changed which entities an article names).
+func (ix *Index) Update(articles []*content.Article, results []*extract.Result, changed []int) []*Entry {
+	affected := map[*Entry]bool{}
+	var touched []*Entry
+	mark := func(e *Entry) {
+		if !affected[e] {
+			affected[e] = true
+			touched = append(touched, e)
+		}
+	}
+	sameEntities := true
+	for _, i := range changed {
+		old := ix.Named[i]
+		for _, e := range old {
+			mark(e)
+			e.Articles = removeSorted(e.Articles, i)
+		}
+		var named []*Entry
+		if r := results[i]; r != nil {
+			forEach(r, func(kind string, e *extract.Entity) {
+				k := Key{kind, e.ID}
+				en := ix.Entries[k]
+				if en == nil {
+					en = &Entry{Key: k, num: len(ix.list)}
+					ix.Entries[k] = en
+					ix.list = append(ix.list, en)
+				}
+				en.Articles = insertSorted(en.Articles, i)
+				named = append(named, en)
+				mark(en)
+			})
+		}
+		if !slices.Equal(old, named) {
+			sameEntities = false
+		}
+		ix.Named[i] = named
+		ix.perArticle[i] = make([]mention, len(named))
+		for k, en := range named {
+			ix.perArticle[i][k].entry = en
+		}
+	}
+	ix.Articles, ix.Results = articles, results
+
+	var present []*Entry
+	kinds := map[string]bool{}
+	for _, en := range touched {
+		kinds[en.Kind] = true
+		if len(en.Articles) == 0 {
+			delete(ix.Entries, en.Key)
+			ix.list[en.num] = nil
+			en.With = nil
+			continue
+		}
+		present = append(present, en)
+		ix.recount(en)
+		// the entry's articles' places in its list
+		for pos, a := range en.Articles {
+			ms := ix.perArticle[a]
+			for k := range ms {
+				if ms[k].entry == en {
+					ms[k].pos = pos
+				}
+			}
+		}
+	}
+	ix.countWith(present)
+	for kind := range kinds {
+		var list []*Entry
+		for _, en := range ix.ByKind[kind] {
+			if len(en.Articles) > 0 && !affected[en] {
+				list = append(list, en)
+			}
+		}
+		for _, en := range present {
+			if en.Kind == kind {
+				list = append(list, en)
+			}
+		}
+		sortByArticles(list)
+		ix.ByKind[kind] = list
+	}
+	if !sameEntities {
+		// an entity's weight is its number of articles, and its window of
+		// articles moved: ranks may change anywhere
+		ix.Related = ix.related(ix.perArticle, ix.relatedCount)
+	}
+	return touched
+}
+
+// recount makes an entry's data again from its articles, in their order,
+// as Build does.
+func (ix *Index) recount(en *Entry) {
+	en.Mentions, en.Latest, en.Roles, en.Agencies = 0, time.Time{}, nil, nil
+	for n, a := range en.Articles {
+		e := find(ix.Results[a], en.Key)
+		if e == nil {
+			continue
+		}
+		if n == 0 {
+			en.Name, en.Acronym, en.Country = e.Name, e.Acronym, e.Country
+		}
+		en.add(e, ix.Articles[a].Date)
+	}
+}
+
+// find is the entity of a kind and id in r.
+func find(r *extract.Result, k Key) *extract.Entity {
+	var found *extract.Entity
+	forEach(r, func(kind string, e *extract.Entity) {
+		if found == nil && kind == k.Kind && e.ID == k.ID {
+			found = e
+		}
+	})
+	return found
+}
+
+func insertSorted(list []int, i int) []int {
+	k, found := slices.BinarySearch(list, i)
+	if found {
+		return list
+	}
+	return slices.Insert(list, k, i)
+}
+
+func removeSorted(list []int, i int) []int {
+	if k, found := slices.BinarySearch(list, i); found {
+		return slices.Delete(list, k, k+1)
+	}
+	return list
 }
