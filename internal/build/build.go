@@ -144,7 +144,8 @@ func Load(opts Options) (*Site, error) {
 	copts := ContentOptions(cfg, opts)
 	copts.Now = now
 	if opts.Cache != nil {
-		copts.Reuse = opts.Cache.reuse
+		opts.Cache.beginLoad(contentDir)
+		copts.Reuse, copts.Known = opts.Cache.reuse, opts.Cache.known
 	}
 	res, err := content.Load(contentDir, copts)
 	if err != nil {

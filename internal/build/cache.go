@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,7 +32,26 @@ type Cache struct {
 	cards map[uint64]string
 	// search are articles' entries in the search index, by version
 	search map[uint64][]byte
+
+	// Told of every change (Watching), a load takes the files not named
+	// since the last load as they were, without a look at them.
+	watch       watchState
+	touched     map[string]uint64 // path → the number of its last change
+	touchedAll  uint64            // the number of the last "anything may have changed"
+	changes     uint64            // changes counted so far
+	loadChanges uint64            // changes counted when the load under way began
+	loadTrusts  bool              // whether the load under way trusts the changes told
+	lastLoad    uint64            // loadChanges of the last load remembered
+	loadWatch   watchState        // the watch when the load under way began
 }
+
+type watchState int
+
+const (
+	notWatching watchState = iota
+	watchStarting // told of changes, but not of those before the watch began
+	watching      // a load since the watch began has seen every file
+)
 
 type cachedArticle struct {
 	size    int64
@@ -46,7 +67,73 @@ type cachedPage struct {
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{}, search: map[uint64][]byte{}, seed: maphash.MakeSeed()}
+	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
+		search: map[uint64][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
+}
+
+// Watching tells the cache that its user now reports every change of the
+// site's files with Touch (digest serve watches them): once a build has
+// looked at every file, the next ones read only the files touched.
+func (c *Cache) Watching() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.watch == notWatching {
+		c.watch = watchStarting
+	}
+}
+
+// Touch tells the cache that the file or folder at path changed.
+func (c *Cache) Touch(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.changes++
+	c.touched[filepath.Clean(path)] = c.changes
+}
+
+// TouchAll tells the cache that any file may have changed (the watch lost
+// events): the next load looks at every file.
+func (c *Cache) TouchAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.changes++
+	c.touchedAll = c.changes
+}
+
+// beginLoad starts a load of the articles under dir: it trusts the changes
+// told when every change since the last load was an article's (a folder
+// moved or removed is looked at file by file).
+func (c *Cache) beginLoad(dir string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.loadChanges, c.loadWatch = c.changes, c.watch
+	c.loadTrusts = c.watch == watching && c.touchedAll <= c.lastLoad
+	if !c.loadTrusts {
+		return
+	}
+	dir = filepath.Clean(dir)
+	for p := range c.touched {
+		if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") && !content.IsArticle(filepath.Base(p)) {
+			c.loadTrusts = false
+			return
+		}
+	}
+}
+
+// known is content.Options.Known: the article read from path before, when
+// no change was told of it since.
+func (c *Cache) known(path string) *content.Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.loadTrusts {
+		return nil
+	}
+	if _, ok := c.touched[path]; ok {
+		return nil
+	}
+	if ca := c.articles[path]; ca != nil && ca.result != nil {
+		return ca.article
+	}
+	return nil
 }
 
 // reuse is content.Options.Reuse: the article read from path before, if
@@ -54,6 +141,9 @@ func NewCache() *Cache {
 func (c *Cache) reuse(path string, info fs.FileInfo) *content.Article {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if _, ok := c.touched[path]; ok {
+		return nil // told it changed: a save may keep the size and the time
+	}
 	ca := c.articles[path]
 	if ca == nil || ca.result == nil || ca.size != info.Size() || !ca.mod.Equal(info.ModTime()) {
 		return nil
@@ -80,6 +170,16 @@ func (c *Cache) remember(articles []*content.Article, results []*extract.Result)
 		kept[a.Path] = ca
 	}
 	c.articles = kept
+	// the changes told before the load began are read
+	for p, n := range c.touched {
+		if n <= c.loadChanges {
+			delete(c.touched, p)
+		}
+	}
+	c.lastLoad = c.loadChanges
+	if c.loadWatch == watchStarting {
+		c.watch = watching // this load looked at every file after the watch began
+	}
 }
 
 // versions gives the articles read afresh by this load a new version.

@@ -140,3 +140,63 @@ func diffFiles(got, want map[string][]byte) string {
 	}
 	return strings.Join(diffs, ", ")
 }
+
+// TestWatchedCacheReadsOnlyWhatItIsTold checks that, told of every change,
+// a rebuild reads the files it is told of and looks at no other; and that
+// it looks at every file again when told that anything may have changed.
+func TestWatchedCacheReadsOnlyWhatItIsTold(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpusgen.Generate(dir, corpusgen.Options{N: 12, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	sort.Strings(files)
+	cache := NewCache()
+	titleOf := func() string {
+		m := output.NewMemory()
+		if _, err := Run(Options{Source: dir, Memory: m, Cache: cache}); err != nil {
+			t.Fatal(err)
+		}
+		for p, b := range m.Files() {
+			if strings.HasPrefix(p, "articles/") && bytes.Contains(b, []byte("Titre changé")) {
+				return "changed"
+			}
+		}
+		return "as before"
+	}
+	retitle := func(n int) {
+		b, _ := os.ReadFile(files[0])
+		s := strings.Replace(string(b), "title = \"", fmt.Sprintf("title = \"Titre changé %d ", n), 1)
+		os.WriteFile(files[0], []byte(s), 0o644)
+		// the same size and time as another edit could leave them
+		os.Chtimes(files[0], time.Unix(1e9, 0), time.Unix(1e9, 0))
+	}
+	cache.Watching()
+	titleOf() // looks at every file: the watch began before it
+	retitle(1)
+	if got := titleOf(); got != "as before" {
+		t.Fatalf("a change nobody told of was read: the watched cache looked at the files")
+	}
+	cache.Touch(files[0])
+	if got := titleOf(); got != "changed" {
+		t.Fatalf("a change told of was not read")
+	}
+	retitle(2)
+	cache.TouchAll()
+	if got := titleOf(); got != "changed" {
+		t.Fatalf("after TouchAll, a change was not read")
+	}
+	// a folder touched: every file is looked at
+	os.WriteFile(files[0], []byte(strings.ReplaceAll(string(must(os.ReadFile(files[0]))), "Titre changé", "Titre")), 0o644)
+	cache.Touch(filepath.Join(dir, "content"))
+	if got := titleOf(); got != "as before" {
+		t.Fatalf("after a folder changed, a change was not read")
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

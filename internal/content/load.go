@@ -30,6 +30,11 @@ type Options struct {
 	// the file, unchanged since (digest serve keeps them): the file is then
 	// not read again. info is the file's, as found now.
 	Reuse func(path string, info fs.FileInfo) *Article
+	// Known, when set, may return the article a previous load read from
+	// the file when the caller knows the file has not changed since
+	// (digest serve is told of every change): the file is then not even
+	// looked at.
+	Known func(path string) *Article
 }
 
 // Result is what a load found.
@@ -109,6 +114,12 @@ func Load(dir string, opts Options) (*Result, error) {
 	articles := make([]*Article, len(files))
 	fileErrs := make([][]error, len(files))
 	parallel.For(len(files), func(i int) {
+		if opts.Known != nil {
+			if a := opts.Known(files[i]); a != nil {
+				articles[i] = a
+				return
+			}
+		}
 		rel, _ := filepath.Rel(dir, files[i])
 		info, err := os.Stat(files[i])
 		if err != nil {

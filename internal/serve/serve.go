@@ -36,6 +36,9 @@ type Server struct {
 	// that a rebuild redoes only what a change touches; it goes with the
 	// extractor
 	cache *build.Cache
+	// watching: the watch tells the cache of every change, so that a
+	// rebuild looks only at the files that changed
+	watching bool
 
 	mu      sync.RWMutex
 	current *output.Memory // the site being served
@@ -74,6 +77,9 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 	start := time.Now()
 	if fresh || s.extractor == nil {
 		s.extractor, s.cache = nil, build.NewCache()
+		if s.watching {
+			s.cache.Watching()
+		}
 		cfg, err := build.ResolveConfig(s.opts)
 		if err == nil {
 			s.extractor, _ = build.NewExtractor(s.opts, cfg) // an error shows in the build below

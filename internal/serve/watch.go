@@ -41,6 +41,10 @@ func (s *Server) Watch(ctx context.Context) error {
 	for _, d := range watched {
 		addTree(w, filepath.Join(src, d))
 	}
+	s.watching = true
+	if s.cache != nil {
+		s.cache.Watching()
+	}
 	var pending []string
 	var timer <-chan time.Time
 	for {
@@ -49,6 +53,10 @@ func (s *Server) Watch(ctx context.Context) error {
 			return nil
 		case err := <-w.Errors:
 			s.logf("watch: %v", err)
+			if s.cache != nil {
+				s.cache.TouchAll() // events may be lost: look at every file
+			}
+			timer = time.After(debounce)
 		case ev := <-w.Events:
 			if !s.relevant(ev.Name) {
 				continue
@@ -58,6 +66,9 @@ func (s *Server) Watch(ctx context.Context) error {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					addTree(w, ev.Name)
 				}
+			}
+			if s.cache != nil {
+				s.cache.Touch(ev.Name)
 			}
 			rel, _ := filepath.Rel(src, ev.Name)
 			pending = append(pending, filepath.ToSlash(rel))
