@@ -48,9 +48,9 @@ type Cache struct {
 type watchState int
 
 const (
-	notWatching watchState = iota
-	watchStarting // told of changes, but not of those before the watch began
-	watching      // a load since the watch began has seen every file
+	notWatching   watchState = iota
+	watchStarting            // told of changes, but not of those before the watch began
+	watching                 // a load since the watch began has seen every file
 )
 
 type cachedArticle struct {
