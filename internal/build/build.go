@@ -60,12 +60,15 @@ type Stats struct {
 	// Rendered and Reused count the files of Render: made, or taken from
 	// the cache (digest serve) because their inputs had not changed.
 	Rendered, Reused int
-	Load             time.Duration
-	Enrich           time.Duration
-	Index            time.Duration
-	Render           time.Duration
-	Write            time.Duration
-	Total            time.Duration
+	// Carried are the files of Reused taken without being planned: those
+	// of the articles and entities an edit did not reach.
+	Carried int
+	Load    time.Duration
+	Enrich  time.Duration
+	Index   time.Duration
+	Render  time.Duration
+	Write   time.Duration
+	Total   time.Duration
 }
 
 func (s *Stats) String() string {
@@ -113,6 +116,12 @@ type Site struct {
 	// Files is the number of files the last Render made (pages, feeds, the
 	// search index, the sitemap).
 	Files int
+	// Carried is how many of them the last build made and this one took
+	// as they were, without planning them (digest serve, after an edit).
+	Carried int
+	// delta is what changed since the cache's last build, when BuildIndex
+	// updated its index
+	delta *delta
 }
 
 // ResolveConfig reads the configuration the options name.
@@ -256,7 +265,7 @@ func Run(opts Options) (*Stats, error) {
 		return nil, err
 	}
 	stats.Pages = pages
-	stats.Rendered = site.Files
+	stats.Rendered, stats.Carried = site.Files, site.Carried
 	if opts.Cache != nil {
 		stats.Reused = opts.Cache.Reused()
 		stats.Rendered -= stats.Reused

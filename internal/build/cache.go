@@ -2,6 +2,8 @@ package build
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"path/filepath"
@@ -30,8 +32,11 @@ type Cache struct {
 	// cards are article cards as seen from the root, by card fingerprint
 	// and templates
 	cards map[uint64]string
-	// search are articles' entries in the search index, by version
-	search map[uint64][]byte
+	// search are articles' entries in the search index, by version;
+	// entitySearch entities', by the fingerprint of their fields
+	search, entitySearch map[uint64][]byte
+	// plan is the last good build's plan, for the next to start from
+	plan *plan
 
 	// Told of every change (Watching), a load takes the files not named
 	// since the last load as they were, without a look at them.
@@ -68,7 +73,7 @@ type cachedPage struct {
 // NewCache makes an empty cache.
 func NewCache() *Cache {
 	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
-		search: map[uint64][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
+		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
 }
 
 // Watching tells the cache that its user now reports every change of the
@@ -218,6 +223,43 @@ func (c *Cache) page(p string, fp uint64) ([]byte, bool) {
 	return cp.data, true
 }
 
+// carry takes the pages at paths from the last build as they are, and
+// puts them.
+func (c *Cache) carry(paths []string, put func(p string, data []byte, owner string) error) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for _, p := range paths {
+		cp, ok := c.pages[p]
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s: lost since the last build; restart digest serve", p))
+			continue
+		}
+		c.next[p] = cp
+		c.reused++
+		if err := put(p, cp.data, p); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// takePlan hands the last build's plan to this one, which changes it in
+// place: until it keeps its own, a build that fails leaves none.
+func (c *Cache) takePlan() *plan {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pl := c.plan
+	c.plan = nil
+	return pl
+}
+
+func (c *Cache) keepPlan(pl *plan) {
+	c.mu.Lock()
+	c.plan = pl
+	c.mu.Unlock()
+}
+
 // keepPage keeps a page made by this build.
 func (c *Cache) keepPage(p string, fp uint64, data []byte) {
 	c.mu.Lock()
@@ -266,6 +308,11 @@ func (c *Cache) fingerprint(kind string) *fingerprint {
 func (f *fingerprint) str(s string) *fingerprint {
 	f.num(uint64(len(s)))
 	f.h.WriteString(s)
+	return f
+}
+
+func (f *fingerprint) bytes(b []byte) *fingerprint {
+	f.h.Write(b)
 	return f
 }
 
@@ -336,6 +383,21 @@ func (c *Cache) searchEntry(version uint64) ([]byte, bool) {
 func (c *Cache) keepSearchEntry(version uint64, b []byte) {
 	c.mu.Lock()
 	c.search[version] = b
+	c.mu.Unlock()
+}
+
+func (c *Cache) entitySearchEntry(fp uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.entitySearch[fp]
+	return b, ok
+}
+
+// keepEntitySearch keeps the entities' search entries of this build, and
+// only those.
+func (c *Cache) keepEntitySearch(entries map[uint64][]byte) {
+	c.mu.Lock()
+	c.entitySearch = entries
 	c.mu.Unlock()
 }
 

@@ -32,9 +32,13 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	cache := NewCache()
+	carried := 0
 	run := func(c *Cache) (map[string][]byte, error) {
 		m := output.NewMemory()
-		_, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now})
+		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now})
+		if st != nil && c != nil {
+			carried = st.Carried
+		}
 		return m.Files(), err
 	}
 	if _, err := run(cache); err != nil {
@@ -62,37 +66,38 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 		do        func()
 		reuseAll  bool
 		reuseMost bool // more than half of the files
+		carries   bool // files are carried over unplanned
 	}{
-		{"nothing changed", func() {}, true, true},
+		{"nothing changed", func() {}, true, true, true},
 		{"a sentence added to a body", func() {
 			edit(files[10], func(s string) string { return s + "\nLe ministre a salué la coopération.\n" })
-		}, false, true},
+		}, false, true, true},
 		{"a new country and agency named", func() {
 			edit(files[20], func(s string) string {
 				return s + "\nLe Mali et le Maroc ont renforcé leur coopération avec Interpol et Afripol.\n"
 			})
-		}, false, true},
+		}, false, true, true},
 		{"a title changed", func() {
 			edit(files[30], func(s string) string { return strings.Replace(s, "title = \"", "title = \"Nouveau : ", 1) })
-		}, false, true},
+		}, false, true, true},
 		{"a date changed (the order of the lists)", func() {
 			edit(files[40], func(s string) string {
 				i := strings.Index(s, "date = ")
 				j := strings.Index(s[i:], "\n")
 				return s[:i] + "date = 2025-12-31T23:00:00Z" + s[i+j:]
 			})
-		}, false, true},
+		}, false, true, false},
 		{"an article added", func() {
 			write(filepath.Join(dir, "content", "2025-06-01-nouvel-article.md"), "+++\ntitle = \"Le Niger et le Tchad contre le terrorisme\"\ndate = 2025-06-01T10:00:00Z\n+++\n\nLe ministre de l'Intérieur nigérien, Mohamed Bazoum, a rencontré à N'Djamena son homologue tchadien pour parler de terrorisme et de la CEDEAO.\n")
-		}, false, true},
-		{"an article removed", func() { os.Remove(files[50]) }, false, true},
+		}, false, true, false},
+		{"an article removed", func() { os.Remove(files[50]) }, false, true, false},
 		{"the template of list pages changed (only they are made again)", func() {
 			write(filepath.Join(dir, "templates", "list.html"), "{{define \"main\"}}<h1>{{.ListKind}}</h1>{{range .Links}}<a href=\"{{rel $ .URL}}\">{{.Name}}</a>{{end}}{{end}}\n")
-		}, false, true},
+		}, false, true, false},
 		{"a partial changed (every page is made again)", func() {
 			write(filepath.Join(dir, "templates", "partials", "footer.html"), "<footer>Pied de page modifié</footer>\n")
-		}, false, false},
-		{"nothing changed again", func() {}, true, true},
+		}, false, false, false},
+		{"nothing changed again", func() {}, true, true, true},
 	}
 	os.MkdirAll(filepath.Join(dir, "templates", "partials"), 0o755)
 	for _, st := range steps {
@@ -101,7 +106,7 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		reused := cache.Reused()
+		reused, carriedNow := cache.Reused(), carried
 		full, err := run(nil)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -111,6 +116,9 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 		}
 		if st.reuseAll && reused < len(full)-10 { // the sitemap, robots.txt, search index, static files are made anew
 			t.Errorf("%s: %d of %d files reused", st.name, reused, len(full))
+		}
+		if st.carries != (carriedNow > 0) {
+			t.Errorf("%s: %d files carried over unplanned", st.name, carriedNow)
 		}
 		if st.reuseMost && reused <= len(full)/2 {
 			t.Errorf("%s: only %d of %d files reused", st.name, reused, len(full))

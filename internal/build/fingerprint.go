@@ -21,21 +21,29 @@ import (
 func (p *pages) cardFingerprints() {
 	p.entryHashes = make(map[*index.Entry]uint64, len(p.ix.Entries))
 	for _, e := range p.ix.Entries {
-		p.entryHashes[e] = p.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
+		p.entryHashes[e] = p.entryHash(e)
 	}
 	p.urlHashes = make([]uint64, len(p.articles))
 	p.cards = make([]uint64, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
-		a := p.articles[i]
-		p.urlHashes[i] = p.cache.fingerprint("url").str(a.URL).sum()
-		f := p.cache.fingerprint("card").num(a.Version).str(a.URL)
-		if c := a.Chips; c != nil {
-			for _, list := range [][]render.EntityLink{c.Countries, c.Regions, c.Agencies, c.Officials, c.Themes} {
-				f.links(list)
-			}
-		}
-		p.cards[i] = f.sum()
+		p.urlHashes[i] = p.cache.fingerprint("url").str(p.articles[i].URL).sum()
+		p.cards[i] = p.cardFingerprint(i)
 	})
+}
+
+func (p *pages) entryHash(e *index.Entry) uint64 {
+	return p.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
+}
+
+func (p *pages) cardFingerprint(i int) uint64 {
+	a := p.articles[i]
+	f := p.cache.fingerprint("card").num(a.Version).str(a.URL)
+	if c := a.Chips; c != nil {
+		for _, list := range [][]render.EntityLink{c.Countries, c.Regions, c.Agencies, c.Officials, c.Themes} {
+			f.links(list)
+		}
+	}
+	return f.sum()
 }
 
 func (f *fingerprint) links(list []render.EntityLink) *fingerprint {
@@ -130,12 +138,27 @@ func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 
 // feedFingerprint hashes a feed: its title and the articles it lists.
 func (p *pages) feedFingerprint(title string, idx []int) uint64 {
+	if p.cache == nil {
+		return 0
+	}
 	f := p.cache.fingerprint("feed").str(title)
 	for k, i := range idx {
 		if k == feedItems {
 			break
 		}
 		f.num(p.articles[i].Version).str(p.articles[i].URL)
+	}
+	return f.sum()
+}
+
+// sitemapFingerprint hashes the sitemap's entries.
+func (p *pages) sitemapFingerprint(urls []render.SitemapURL) uint64 {
+	if p.cache == nil {
+		return 0
+	}
+	f := p.cache.fingerprint("sitemap").num(uint64(len(urls)))
+	for _, u := range urls {
+		f.str(u.Loc).time(u.LastMod)
 	}
 	return f.sum()
 }

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"digest/internal/content"
 	"digest/internal/extract"
 	"digest/internal/index"
 	"digest/internal/markdown"
@@ -51,10 +53,16 @@ type pages struct {
 	s          *Site
 	ix         *index.Index
 	articles   []*render.Article
-	jobs       []job
+	jobs       []job // the home pages, then lists, archive, search, 404, site feed
+	homeJobs   int   // how many of jobs are the home pages: entities come after them
 	nav        []render.NavItem
-	sitemap    []render.SitemapURL
 	entryLinks map[*index.Entry]render.EntityLink // read-only once made
+	meta       map[index.Key]*render.Meta
+	// the pages of each article and each entity made by this build; an
+	// article or entity without is carried over from the last build
+	articleJobs [][]job
+	entityJobs  map[*index.Entry][]job
+	prev        *plan // the last build's, when this one carries pages over
 	// with a cache (digest serve): fingerprints of pages' inputs
 	cache       *Cache
 	cards       []uint64 // by article
@@ -62,6 +70,58 @@ type pages struct {
 	entryHashes map[*index.Entry]uint64
 	position    map[*render.Article]int
 	entityFPs   sync.Map // *render.Entity → its fingerprint
+}
+
+// plan is what a build with a cache leaves for the next (digest serve):
+// the index it updates, the articles as rendered, and the files of each
+// article and each entity, which the next build carries over when
+// nothing they show changed.
+type plan struct {
+	index       *index.Index
+	related     [][]int // index.Related as this build had it
+	paths       []string
+	versions    []uint64
+	articles    []*render.Article
+	cards       []uint64
+	urlHashes   []uint64
+	position    map[*render.Article]int
+	entryLinks  map[*index.Entry]render.EntityLink
+	entryHashes map[*index.Entry]uint64
+	sources     uint64 // the templates'
+	articleUnit []unitFiles
+	entityUnit  map[*index.Entry]unitFiles
+}
+
+// unitFiles are the files of an article or an entity, and their sitemap entries.
+type unitFiles struct {
+	files   []string
+	sitemap []render.SitemapURL
+}
+
+// delta is what changed since the last build when the index was updated
+// rather than made anew.
+type delta struct {
+	prev    *plan
+	changed []int          // positions of the articles read again
+	touched []*index.Entry // the entries they named before or name now
+}
+
+// changedArticles are the positions of the articles read again since the
+// plan was made; ok is false unless the articles are the same files in
+// the same order.
+func (pl *plan) changedArticles(articles []*content.Article) (changed []int, ok bool) {
+	if len(articles) != len(pl.paths) {
+		return nil, false
+	}
+	for i, a := range articles {
+		if a.Path != pl.paths[i] {
+			return nil, false
+		}
+		if a.Version != pl.versions[i] {
+			changed = append(changed, i)
+		}
+	}
+	return changed, true
 }
 
 // section is the URL segment of a kind of entity.
@@ -92,12 +152,17 @@ func (p *pages) entityURL(kind, id string) string {
 func (p *pages) link(e *index.Entry, count int) render.EntityLink {
 	l, ok := p.entryLinks[e]
 	if !ok {
-		l = render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.entityURL(e.Kind, e.ID)}
-		if e.Kind == index.Country {
-			l.Flag = render.Flag(e.ID)
-		}
+		l = p.newLink(e)
 	}
 	l.Count = count
+	return l
+}
+
+func (p *pages) newLink(e *index.Entry) render.EntityLink {
+	l := render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.entityURL(e.Kind, e.ID)}
+	if e.Kind == index.Country {
+		l.Flag = render.Flag(e.ID)
+	}
 	return l
 }
 
@@ -106,13 +171,13 @@ func (p *pages) link(e *index.Entry, count int) render.EntityLink {
 func (p *pages) linkEntries() {
 	links := make(map[*index.Entry]render.EntityLink, len(p.ix.Entries))
 	for _, e := range p.ix.Entries {
-		links[e] = p.link(e, 0)
+		links[e] = p.newLink(e)
 	}
 	p.entryLinks = links
 }
 
 func (p *pages) add(j job) {
-	p.addPrepared(p.prepare(j))
+	p.jobs = append(p.jobs, p.prepare(j))
 }
 
 // prepare computes what a job needs before it is added: its fingerprint.
@@ -124,19 +189,33 @@ func (p *pages) prepare(j job) job {
 	return j
 }
 
-func (p *pages) addPrepared(j job) {
-	p.jobs = append(p.jobs, j)
-	if j.page != nil && j.page.Kind != render.KindAlias && j.page.Kind != render.KindNotFound {
-		var mod time.Time
-		if a := j.page.Article; a != nil {
-			mod = a.Date
+// sitemapOf are the sitemap entries of jobs' pages.
+func (p *pages) sitemapOf(jobs []job) []render.SitemapURL {
+	var out []render.SitemapURL
+	for _, j := range jobs {
+		if j.page != nil && j.page.Kind != render.KindAlias && j.page.Kind != render.KindNotFound {
+			var mod time.Time
+			if a := j.page.Article; a != nil {
+				mod = a.Date
+			}
+			out = append(out, render.SitemapURL{Loc: p.s.Config.BaseURL + j.page.Path, LastMod: mod})
 		}
-		p.sitemap = append(p.sitemap, render.SitemapURL{Loc: p.s.Config.BaseURL + j.page.Path, LastMod: mod})
 	}
+	return out
+}
+
+func (p *pages) unitOf(jobs []job) unitFiles {
+	u := unitFiles{files: make([]string, len(jobs)), sitemap: p.sitemapOf(jobs)}
+	for k, j := range jobs {
+		u.files[k] = j.out
+	}
+	return u
 }
 
 // Render renders every page of the site in parallel, on every core, and
 // writes each to out as soon as it is made. It returns the number of pages.
+// With a cache and an index updated since the last build, it plans only
+// the pages of what changed and carries the others over.
 func (s *Site) Render(out output.Writer) (int, error) {
 	meta, err := loadMeta(s.Dir)
 	if err != nil {
@@ -145,63 +224,69 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if s.Index == nil {
 		s.BuildIndex()
 	}
-	p := &pages{s: s, ix: s.Index, cache: s.Cache}
+	p := &pages{s: s, ix: s.Index, cache: s.Cache, meta: meta}
 	cfg := s.Config
 	sec := cfg.Sections
 	p.nav = []render.NavItem{{Key: "home", URL: ""}, {Key: "countries", URL: sec.Countries + "/"},
 		{Key: "officials", URL: sec.Officials + "/"}, {Key: "agencies", URL: sec.Agencies + "/"},
 		{Key: "themes", URL: sec.Themes + "/"}, {Key: "regions", URL: sec.Regions + "/"},
 		{Key: "archive", URL: sec.Archive + "/"}, {Key: "search", URL: sec.Search + "/"}}
-
-	p.articles = make([]*render.Article, len(s.Articles))
-	for i, a := range s.Articles {
-		p.articles[i] = &render.Article{Article: a, URL: sec.Articles + "/" + a.Slug + "/"}
-		if i < len(s.Entities) {
-			p.articles[i].Entities = s.Entities[i]
-		}
-	}
-	p.linkEntries()
-	links := make([][]markdown.Link, len(p.articles))
-	parallel.For(len(p.articles), func(i int) {
-		a := p.articles[i]
-		a.Chips = p.chips(i)
-		for _, r := range p.ix.Related[i] {
-			a.Related = append(a.Related, p.articles[r])
-		}
-		links[i] = p.bodyLinks(i)
-	})
-	if p.cache != nil {
-		p.position = make(map[*render.Article]int, len(p.articles))
-		for i, a := range p.articles {
-			p.position[a] = i
-		}
-		p.cardFingerprints()
-		s.Renderer.UseCards(cardStore{p})
-	}
-	for i, a := range p.articles {
-		p.add(job{out: a.URL + "index.html", owner: a.Path, links: links[i],
-			page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})
-		for _, alias := range a.Aliases {
-			p.add(job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
-				Kind: render.KindAlias, Path: alias + "/", Target: a.URL}})
-		}
+	if s.delta == nil || !p.planChanges(s.delta) {
+		p.planAll()
 	}
 	p.home()
-	p.entities(meta)
+	p.homeJobs = len(p.jobs)
 	p.lists()
 	p.archive()
 	p.search()
 	p.add(job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
-	p.feeds()
-	p.add(job{out: "sitemap.xml", owner: "the sitemap", make: func() []byte { return render.Sitemap(p.sitemap) }})
-	p.add(job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
+	p.siteFeed()
 
-	for _, j := range p.jobs {
+	// every file in order: articles, home, entities, the rest; the sitemap
+	// lists their pages in that order. Files carried over are not jobs.
+	var jobs []job
+	var carried []string
+	var sitemap []render.SitemapURL
+	articleUnit := make([]unitFiles, len(p.articles))
+	for i := range p.articles {
+		if js := p.articleJobs[i]; js != nil {
+			articleUnit[i] = p.unitOf(js)
+			jobs = append(jobs, js...)
+		} else {
+			articleUnit[i] = p.prev.articleUnit[i]
+			carried = append(carried, articleUnit[i].files...)
+		}
+		sitemap = append(sitemap, articleUnit[i].sitemap...)
+	}
+	jobs = append(jobs, p.jobs[:p.homeJobs]...)
+	sitemap = append(sitemap, p.sitemapOf(p.jobs[:p.homeJobs])...)
+	entityUnit := make(map[*index.Entry]unitFiles, len(p.ix.Entries))
+	for _, kind := range index.Kinds {
+		for _, e := range p.ix.ByKind[kind] {
+			var u unitFiles
+			if js, ok := p.entityJobs[e]; ok {
+				u = p.unitOf(js)
+				jobs = append(jobs, js...)
+			} else {
+				u = p.prev.entityUnit[e]
+				carried = append(carried, u.files...)
+			}
+			entityUnit[e] = u
+			sitemap = append(sitemap, u.sitemap...)
+		}
+	}
+	jobs = append(jobs, p.jobs[p.homeJobs:]...)
+	sitemap = append(sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
+	jobs = append(jobs, job{out: "sitemap.xml", owner: "the sitemap", fp: p.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
+		job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
+	p.jobs = nil
+
+	for _, j := range jobs {
 		if j.page != nil {
 			j.page.Nav = p.nav
 		}
 	}
-	errs := make([]error, len(p.jobs))
+	errs := make([]error, len(jobs))
 	// a page's bytes live only until written: buffers go from page to page
 	buffers := sync.Pool{New: func() any { return new(pageBuffers) }}
 	// put hands bytes the build will not change again to out: kept as
@@ -213,12 +298,15 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if p.cache != nil {
 		p.cache.beginPages()
 	}
-	parallel.ForIO(len(p.jobs), func(i int) {
-		j := p.jobs[i]
+	if len(carried) > 0 {
+		errs = append(errs, p.cache.carry(carried, put))
+	}
+	parallel.ForIO(len(jobs), func(i int) {
+		j := jobs[i]
 		if j.fp != 0 {
 			if data, ok := p.cache.page(j.out, j.fp); ok {
 				errs[i] = put(j.out, data, j.owner)
-				p.jobs[i] = job{out: j.out}
+				jobs[i] = job{out: j.out}
 				return
 			}
 		}
@@ -246,7 +334,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			err = out.Add(j.out, data, j.owner)
 		}
 		errs[i] = err
-		p.jobs[i] = job{out: j.out} // written: its page and bytes may go
+		jobs[i] = job{out: j.out} // written: its page and bytes may go
 	})
 	err = errors.Join(errs...)
 	if p.cache != nil {
@@ -256,10 +344,20 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			keys[fp^s.Renderer.SharedSources()] = true
 		}
 		p.cache.pruneCards(keys)
+		if err == nil {
+			p.cache.keepPlan(&plan{index: p.ix, related: p.ix.Related, paths: paths(s.Articles), versions: versions(s.Articles),
+				articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
+				entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: articleUnit, entityUnit: entityUnit})
+		}
 	}
-	s.Files = len(p.jobs)
+	s.Files, s.Carried = len(jobs)+len(carried), len(carried)
 	pagesN := 0
-	for _, j := range p.jobs {
+	for _, f := range carried {
+		if strings.HasSuffix(f, ".html") {
+			pagesN++
+		}
+	}
+	for _, j := range jobs {
 		if strings.HasSuffix(j.out, ".html") {
 			pagesN++
 		}
@@ -267,11 +365,183 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	return pagesN, err
 }
 
+func paths(articles []*content.Article) []string {
+	out := make([]string, len(articles))
+	for i, a := range articles {
+		out[i] = a.Path
+	}
+	return out
+}
+
+func versions(articles []*content.Article) []uint64 {
+	out := make([]uint64, len(articles))
+	for i, a := range articles {
+		out[i] = a.Version
+	}
+	return out
+}
+
+// planAll plans the pages of every article and every entity.
+func (p *pages) planAll() {
+	s := p.s
+	sec := s.Config.Sections
+	p.articles = make([]*render.Article, len(s.Articles))
+	for i, a := range s.Articles {
+		p.articles[i] = &render.Article{Article: a, URL: sec.Articles + "/" + a.Slug + "/"}
+		if i < len(s.Entities) {
+			p.articles[i].Entities = s.Entities[i]
+		}
+	}
+	p.linkEntries()
+	links := make([][]markdown.Link, len(p.articles))
+	parallel.For(len(p.articles), func(i int) {
+		a := p.articles[i]
+		a.Chips = p.chips(i)
+		for _, r := range p.ix.Related[i] {
+			a.Related = append(a.Related, p.articles[r])
+		}
+		links[i] = p.bodyLinks(i)
+	})
+	if p.cache != nil {
+		p.position = make(map[*render.Article]int, len(p.articles))
+		for i, a := range p.articles {
+			p.position[a] = i
+		}
+		p.cardFingerprints()
+		s.Renderer.UseCards(cardStore{p})
+	}
+	p.articleJobs = make([][]job, len(p.articles))
+	for i := range p.articles {
+		p.articleJobs[i] = p.articleUnit(i, links[i])
+	}
+	var all []*index.Entry
+	for _, kind := range index.Kinds {
+		all = append(all, p.ix.ByKind[kind]...)
+	}
+	p.planEntities(all)
+}
+
+// planChanges plans the pages of what changed since the last build: the
+// articles read again, those whose related articles changed or show one
+// read again, and the entities the articles read again name or named. It
+// reports false, having planned nothing, when the change reaches further
+// (an article's URL, an entity's name, the templates): then every page
+// is planned.
+func (p *pages) planChanges(d *delta) bool {
+	prev := d.prev
+	if p.cache == nil || prev.sources != p.s.Renderer.Sources() {
+		return false
+	}
+	sec := p.s.Config.Sections
+	for _, i := range d.changed {
+		if sec.Articles+"/"+p.s.Articles[i].Slug+"/" != prev.articles[i].URL {
+			return false
+		}
+	}
+	for _, e := range d.touched {
+		if old, ok := prev.entryLinks[e]; ok && len(e.Articles) > 0 && old != p.newLink(e) {
+			return false // linked from pages that do not otherwise change
+		}
+	}
+	// from here on the last build's plan is this one's
+	p.prev = prev
+	p.entryLinks, p.entryHashes = prev.entryLinks, prev.entryHashes
+	for _, e := range d.touched {
+		if len(e.Articles) == 0 {
+			delete(p.entryLinks, e)
+			delete(p.entryHashes, e)
+			continue
+		}
+		p.entryLinks[e] = p.newLink(e)
+		p.entryHashes[e] = p.entryHash(e)
+	}
+	p.articles, p.position, p.cards, p.urlHashes = prev.articles, prev.position, prev.cards, prev.urlHashes
+	changed := make(map[int]bool, len(d.changed))
+	for _, i := range d.changed {
+		changed[i] = true
+		a := p.articles[i] // in place: other articles' related lists point to it
+		*a = render.Article{Article: p.s.Articles[i], URL: a.URL, Entities: p.s.Entities[i]}
+	}
+	dirty := map[int]bool{}
+	for i := range p.articles {
+		if changed[i] || !slices.Equal(prev.related[i], p.ix.Related[i]) {
+			dirty[i] = true
+			continue
+		}
+		for _, r := range p.ix.Related[i] {
+			if changed[r] {
+				dirty[i] = true // shows the card of an article read again
+				break
+			}
+		}
+	}
+	p.articleJobs = make([][]job, len(p.articles))
+	for _, i := range d.changed {
+		p.articles[i].Chips = p.chips(i)
+		p.cards[i] = p.cardFingerprint(i)
+	}
+	p.s.Renderer.UseCards(cardStore{p})
+	for i := range dirty {
+		a := p.articles[i]
+		a.Related = a.Related[:0]
+		for _, r := range p.ix.Related[i] {
+			a.Related = append(a.Related, p.articles[r])
+		}
+	}
+	for i := range dirty {
+		p.articleJobs[i] = p.articleUnit(i, p.bodyLinks(i))
+	}
+	var entries []*index.Entry
+	for _, e := range d.touched {
+		if len(e.Articles) > 0 {
+			entries = append(entries, e)
+		}
+	}
+	p.planEntities(entries)
+	return true
+}
+
+// articleUnit plans the pages of article i: its page and its aliases.
+func (p *pages) articleUnit(i int, links []markdown.Link) []job {
+	a := p.articles[i]
+	jobs := []job{p.prepare(job{out: a.URL + "index.html", owner: a.Path, links: links,
+		page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})}
+	for _, alias := range a.Aliases {
+		jobs = append(jobs, p.prepare(job{out: alias + "/index.html", owner: a.Path + " (alias " + alias + ")", page: &render.Page{
+			Kind: render.KindAlias, Path: alias + "/", Target: a.URL}}))
+	}
+	return jobs
+}
+
+// planEntities plans the pages and feeds of entries, on every core.
+func (p *pages) planEntities(entries []*index.Entry) {
+	planned := make([][]job, len(entries))
+	parallel.For(len(entries), func(i int) {
+		planned[i] = p.entityUnit(entries[i])
+	})
+	p.entityJobs = make(map[*index.Entry][]job, len(entries))
+	for i, e := range entries {
+		p.entityJobs[e] = planned[i]
+	}
+}
+
 // pageBuffers are a worker's buffers for a page and an article's body.
 type pageBuffers struct{ page, body bytes.Buffer }
 
-// BuildIndex indexes the enriched articles: the index stage.
+// BuildIndex indexes the enriched articles: the index stage. With a cache
+// whose last build had the same files in the same order (an edit, in
+// digest serve), the last index is updated for the articles read again.
 func (s *Site) BuildIndex() {
+	s.delta = nil
+	if s.Cache != nil {
+		if prev := s.Cache.takePlan(); prev != nil {
+			if changed, ok := prev.changedArticles(s.Articles); ok {
+				touched := prev.index.Update(s.Articles, s.Entities, changed)
+				s.Index, s.delta = prev.index, &delta{prev: prev, changed: changed, touched: touched}
+				return
+			}
+		}
+	}
 	s.Index = index.Build(s.Articles, s.Entities, relatedCount)
 }
 
@@ -390,26 +660,10 @@ func (p *pages) home() {
 	}
 }
 
-// entities writes a page per entity, its articles paginated. The pages of
-// each entity are planned on every core.
-func (p *pages) entities(meta map[index.Key]*render.Meta) {
-	var all []*index.Entry
-	for _, kind := range index.Kinds {
-		all = append(all, p.ix.ByKind[kind]...)
-	}
-	planned := make([][]job, len(all))
-	parallel.For(len(all), func(i int) {
-		planned[i] = p.entityJobs(all[i], meta[all[i].Key])
-	})
-	for _, jobs := range planned {
-		for _, j := range jobs {
-			p.addPrepared(j)
-		}
-	}
-}
-
-func (p *pages) entityJobs(e *index.Entry, meta *render.Meta) []job {
+// entityUnit plans an entity's pages, its articles paginated, and its feed.
+func (p *pages) entityUnit(e *index.Entry) []job {
 	cfg := p.s.Config
+	meta := p.meta[e.Key]
 	kind := e.Kind
 	url := p.entityURL(kind, e.ID)
 	v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: meta, Feed: url + "index.xml"}
@@ -441,13 +695,15 @@ func (p *pages) entityJobs(e *index.Entry, meta *render.Meta) []job {
 		arts[k] = p.articles[a]
 	}
 	chunks, pagers := render.Paginate(arts, cfg.Paginate, url, cfg.Sections.Page)
-	jobs := make([]job, len(chunks))
+	jobs := make([]job, len(chunks), len(chunks)+1)
 	for k := range chunks {
 		jobs[k] = p.prepare(job{out: pagers[k].Path + "index.html", owner: fmt.Sprintf("the page of %s %q", kind, e.ID),
 			page: &render.Page{Kind: render.KindEntity, Title: e.Name, Path: pagers[k].Path, Entity: v,
 				Articles: chunks[k], Pager: pagers[k], Feed: v.Feed}})
 	}
-	return jobs
+	return append(jobs, job{out: url + "index.xml", owner: "the feed of " + url, fp: p.feedFingerprint(e.Name+"\x00"+url, e.Articles), make: func() []byte {
+		return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, p.feedEntries(e.Articles))
+	}})
 }
 
 // lists writes the index page of each kind, in the site's collation
@@ -527,41 +783,29 @@ func (p *pages) archive() {
 	p.add(job{out: base + "index.html", owner: "the archive", page: &render.Page{Kind: render.KindArchive, Path: base, Years: years}})
 }
 
-// feeds writes the site's Atom feed and each entity's, latest items only.
-func (p *pages) feeds() {
+// siteFeed writes the site's Atom feed, latest items only.
+func (p *pages) siteFeed() {
 	cfg := p.s.Config
-	entries := func(idx []int) []render.FeedEntry {
-		var out []render.FeedEntry
-		for _, i := range idx {
-			if len(out) == feedItems {
-				break
-			}
-			a := p.articles[i]
-			out = append(out, render.FeedEntry{Title: a.Title, URL: cfg.BaseURL + a.URL, Updated: a.Date, Summary: a.Summary, Lang: a.Lang})
-		}
-		return out
-	}
 	all := make([]int, min(len(p.articles), feedItems))
 	for i := range all {
 		all[i] = i
 	}
-	fp := func(title string, idx []int) uint64 {
-		if p.cache == nil {
-			return 0
-		}
-		return p.feedFingerprint(title, idx)
-	}
-	p.add(job{out: "index.xml", owner: "the site's feed", fp: fp(cfg.Title, all), make: func() []byte {
-		return render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, entries(all))
+	p.add(job{out: "index.xml", owner: "the site's feed", fp: p.feedFingerprint(cfg.Title, all), make: func() []byte {
+		return render.Atom(cfg.Title, cfg.BaseURL+"index.xml", cfg.BaseURL, cfg.Title, cfg.Language, p.feedEntries(all))
 	}})
-	for _, kind := range index.Kinds {
-		for _, e := range p.ix.ByKind[kind] {
-			url := p.entityURL(kind, e.ID)
-			p.add(job{out: url + "index.xml", owner: "the feed of " + url, fp: fp(e.Name+"\x00"+url, e.Articles), make: func() []byte {
-				return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+url+"index.xml", cfg.BaseURL+url, cfg.Title, cfg.Language, entries(e.Articles))
-			}})
+}
+
+// feedEntries are a feed's entries: the articles idx, latest first.
+func (p *pages) feedEntries(idx []int) []render.FeedEntry {
+	var out []render.FeedEntry
+	for _, i := range idx {
+		if len(out) == feedItems {
+			break
 		}
+		a := p.articles[i]
+		out = append(out, render.FeedEntry{Title: a.Title, URL: p.s.Config.BaseURL + a.URL, Updated: a.Date, Summary: a.Summary, Lang: a.Lang})
 	}
+	return out
 }
 
 // search writes the search page and its index: a script that sets the
@@ -600,20 +844,52 @@ func (p *pages) search() {
 	if p.cache != nil {
 		p.cache.pruneSearch(p.articles)
 	}
+	kept := map[uint64][]byte{}
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
 			key := e.Name
 			if e.Acronym != "" {
 				key += " " + e.Acronym
 			}
-			b, _ := json.Marshal([]string{"e", e.Name, p.entityURL(kind, e.ID), kind, fmt.Sprint(len(e.Articles)), extract.Fold(key)})
+			fields := []string{"e", e.Name, p.entityURL(kind, e.ID), kind, strconv.Itoa(len(e.Articles)), key}
+			var fp uint64
+			if p.cache != nil {
+				f := p.cache.fingerprint("search entry")
+				for _, x := range fields {
+					f.str(x)
+				}
+				fp = f.sum()
+				if b, ok := p.cache.entitySearchEntry(fp); ok {
+					parts = append(parts, b)
+					kept[fp] = b
+					continue
+				}
+			}
+			fields[5] = extract.Fold(key)
+			b, _ := json.Marshal(fields)
+			if p.cache != nil {
+				kept[fp] = b
+			}
 			parts = append(parts, b)
 		}
 	}
-	var js bytes.Buffer
-	js.WriteString("window.digestIndex=[")
-	js.Write(bytes.Join(parts, []byte(",")))
-	js.WriteString("];\n")
-	p.add(job{out: base + "index.js", owner: "the search index", data: js.Bytes()})
+	if p.cache != nil {
+		p.cache.keepEntitySearch(kept)
+	}
+	var fp uint64
+	if p.cache != nil {
+		f := p.cache.fingerprint("search").num(uint64(len(parts)))
+		for _, b := range parts {
+			f.num(uint64(len(b))).bytes(b)
+		}
+		fp = f.sum()
+	}
+	p.add(job{out: base + "index.js", owner: "the search index", fp: fp, make: func() []byte {
+		var js bytes.Buffer
+		js.WriteString("window.digestIndex=[")
+		js.Write(bytes.Join(parts, []byte(",")))
+		js.WriteString("];\n")
+		return js.Bytes()
+	}})
 	p.add(job{out: base + "index.html", owner: "the search page", page: &render.Page{Kind: render.KindSearch, Path: base}})
 }
