@@ -329,8 +329,19 @@ type Memory struct {
 }
 
 // NewMemory makes an empty site in memory.
-func NewMemory() *Memory {
-	return &Memory{files: map[string][]byte{}, owners: map[string]string{}}
+func NewMemory() *Memory { return NewMemorySized(0) }
+
+// NewMemorySized makes a memory for about n files: a rebuild knows how
+// many the last build made, and its maps then need not grow.
+func NewMemorySized(n int) *Memory {
+	return &Memory{files: make(map[string][]byte, n), owners: make(map[string]string, n)}
+}
+
+// Len is the number of files kept.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.files)
 }
 
 // Add keeps a copy of a file of the site.

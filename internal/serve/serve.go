@@ -89,7 +89,13 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 	s.buildN++
 	n := s.buildN
 	s.mu.Unlock()
-	site := output.NewMemory()
+	s.mu.RLock()
+	size := 0
+	if s.current != nil {
+		size = s.current.Len()
+	}
+	s.mu.RUnlock()
+	site := output.NewMemorySized(size)
 	opts := s.opts
 	opts.Memory = site
 	opts.Extractor = s.extractor
