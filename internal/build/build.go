@@ -153,12 +153,14 @@ func Load(opts Options) (*Site, error) {
 	copts := ContentOptions(cfg, opts)
 	copts.Now = now
 	if opts.Cache != nil {
-		opts.Cache.beginLoad(contentDir)
+		copts.Listing = opts.Cache.beginLoad(contentDir)
 		copts.Reuse, copts.Known = opts.Cache.reuse, opts.Cache.known
 	}
 	res, err := content.Load(contentDir, copts)
 	if err != nil {
 		errs = append(errs, err)
+	} else if opts.Cache != nil {
+		opts.Cache.keepListing(res.Listing)
 	}
 	if res != nil {
 		s.Result, s.Articles = res, res.Articles

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -48,6 +49,7 @@ type Cache struct {
 	loadTrusts  bool              // whether the load under way trusts the changes told
 	lastLoad    uint64            // loadChanges of the last load remembered
 	loadWatch   watchState        // the watch when the load under way began
+	listing     *content.Listing  // the content folder's, as the last good load found it
 }
 
 type watchState int
@@ -106,22 +108,41 @@ func (c *Cache) TouchAll() {
 
 // beginLoad starts a load of the articles under dir: it trusts the changes
 // told when every change since the last load was an article's (a folder
-// moved or removed is looked at file by file).
-func (c *Cache) beginLoad(dir string) {
+// moved or removed is looked at file by file). It returns the last
+// listing of dir when the changes told are all edits of files it lists.
+func (c *Cache) beginLoad(dir string) *content.Listing {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.loadChanges, c.loadWatch = c.changes, c.watch
 	c.loadTrusts = c.watch == watching && c.touchedAll <= c.lastLoad
 	if !c.loadTrusts {
-		return
+		return nil
 	}
 	dir = filepath.Clean(dir)
+	listing := c.listing
 	for p := range c.touched {
-		if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") && !content.IsArticle(filepath.Base(p)) {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue // not an article
+		}
+		if !content.IsArticle(filepath.Base(p)) {
 			c.loadTrusts = false
-			return
+			return nil
+		}
+		if listing != nil && !listing.Has(p) {
+			listing = nil // added
+		} else if info, err := os.Stat(p); listing != nil && (err != nil || !info.Mode().IsRegular()) {
+			listing = nil // removed
 		}
 	}
+	return listing
+}
+
+// keepListing keeps the listing of a load that read every file without error.
+func (c *Cache) keepListing(l *content.Listing) {
+	c.mu.Lock()
+	c.listing = l
+	c.mu.Unlock()
 }
 
 // known is content.Options.Known: the article read from path before, when

@@ -194,6 +194,29 @@ func TestWatchedCacheReadsOnlyWhatItIsTold(t *testing.T) {
 	if got := titleOf(); got != "changed" {
 		t.Fatalf("after TouchAll, a change was not read")
 	}
+	// an article added, then removed, told of: the listing is made again
+	added := filepath.Join(dir, "content", "2020-01-01-ajout.md")
+	os.WriteFile(added, []byte("+++\ntitle = \"Titre changé ajouté\"\ndate = 2020-01-01T10:00:00Z\n+++\n\nTexte.\n"), 0o644)
+	b, _ := os.ReadFile(files[0])
+	os.WriteFile(files[0], []byte(strings.ReplaceAll(string(b), "Titre changé", "Titre")), 0o644)
+	cache.Touch(files[0])
+	if got := titleOf(); got != "as before" {
+		t.Fatalf("an article nobody told of was read: the folder was walked again")
+	}
+	cache.Touch(added)
+	if got := titleOf(); got != "changed" {
+		t.Fatalf("an article added and told of was not read")
+	}
+	os.Remove(added)
+	cache.Touch(added)
+	if got := titleOf(); got != "as before" {
+		t.Fatalf("an article removed and told of is still there")
+	}
+	retitle(3)
+	cache.Touch(files[0])
+	if got := titleOf(); got != "changed" {
+		t.Fatalf("a change told of was not read")
+	}
 	// a folder touched: every file is looked at
 	os.WriteFile(files[0], []byte(strings.ReplaceAll(string(must(os.ReadFile(files[0]))), "Titre changé", "Titre")), 0o644)
 	cache.Touch(filepath.Join(dir, "content"))

@@ -35,6 +35,23 @@ type Options struct {
 	// (digest serve is told of every change): the file is then not even
 	// looked at.
 	Known func(path string) *Article
+	// Listing, when set, is the listing of the folder a previous load
+	// made, known to be still true (digest serve is told of every file
+	// added or removed): the folder is then not walked again.
+	Listing *Listing
+}
+
+// Listing is what a load found in the content folder: the articles' files,
+// sorted, and the warnings about the other files.
+type Listing struct {
+	Files    []string
+	Warnings []string
+}
+
+// Has tells whether the listing holds the file at path.
+func (l *Listing) Has(path string) bool {
+	i := sort.SearchStrings(l.Files, path)
+	return i < len(l.Files) && l.Files[i] == path
 }
 
 // Result is what a load found.
@@ -44,6 +61,8 @@ type Result struct {
 	Future   int        // left out because dated in the future
 	// Warnings name the files of content/ that were not read as articles.
 	Warnings []string
+	// Listing is the folder's listing this load made or was given.
+	Listing *Listing
 }
 
 // IsArticle tells whether a file name is an article, leaving out the backup
@@ -76,40 +95,15 @@ func IsEditorFile(name string) bool {
 // Load reads every article under dir. It reports every bad file (the
 // returned error joins one error per problem) and returns the good ones.
 func Load(dir string, opts Options) (*Result, error) {
-	var files []string
 	var errs []error
-	var warnings []string
-	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, &Error{Path: p, Msg: "cannot read: " + unwrapPath(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+	listing := opts.Listing
+	if listing == nil {
+		var err error
+		if listing, errs, err = list(dir); err != nil {
+			return nil, err
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				warnings = append(warnings, p+": folder skipped (its name starts with "+name[:1]+")")
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case IsArticle(name):
-			files = append(files, p)
-		case IsEditorFile(name):
-		case strings.HasPrefix(name, "."):
-			warnings = append(warnings, p+": hidden file skipped")
-		default:
-			warnings = append(warnings, p+": skipped, not an article (articles end in .md)")
-		}
-		return nil
-	})
-	if walkErr != nil {
-		return nil, walkErr
 	}
-	sort.Strings(files)
+	files := listing.Files
 
 	articles := make([]*Article, len(files))
 	fileErrs := make([][]error, len(files))
@@ -135,7 +129,7 @@ func Load(dir string, opts Options) (*Result, error) {
 		articles[i], fileErrs[i] = readFile(files[i], filepath.ToSlash(rel), info, opts)
 	})
 
-	res := &Result{Warnings: warnings}
+	res := &Result{Warnings: listing.Warnings, Listing: listing}
 	var parsed []*Article
 	for i, a := range articles {
 		errs = append(errs, fileErrs[i]...)
@@ -288,4 +282,44 @@ func unwrapPath(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// list walks the content folder: the articles' files, sorted, and what it
+// skipped; errs are the folders it could not read.
+func list(dir string) (*Listing, []error, error) {
+	var files []string
+	var errs []error
+	var warnings []string
+	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Msg: "cannot read: " + unwrapPath(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				warnings = append(warnings, p+": folder skipped (its name starts with "+name[:1]+")")
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case IsArticle(name):
+			files = append(files, p)
+		case IsEditorFile(name):
+		case strings.HasPrefix(name, "."):
+			warnings = append(warnings, p+": hidden file skipped")
+		default:
+			warnings = append(warnings, p+": skipped, not an article (articles end in .md)")
+		}
+		return nil
+	})
+	if walkErr != nil {
+		return nil, nil, walkErr
+	}
+	sort.Strings(files)
+	return &Listing{Files: files, Warnings: warnings}, errs, nil
 }
