@@ -14,6 +14,7 @@ import (
 
 	"digest/internal/content"
 	"digest/internal/extract"
+	"digest/internal/output"
 	"digest/internal/render"
 )
 
@@ -27,7 +28,8 @@ type Cache struct {
 	articles map[string]*cachedArticle // by file path
 	version  uint64                    // the last version given to a read
 	pages    map[string]cachedPage     // by output path
-	next     map[string]cachedPage     // the pages of the build under way
+	made     map[string]cachedPage     // the pages the build under way made
+	kept     int                       // the pages it took from pages
 	seed     maphash.Seed
 	reused   int // pages of the build under way taken from the last
 	// cards are article cards as seen from the root, by card fingerprint
@@ -38,6 +40,8 @@ type Cache struct {
 	search, entitySearch map[uint64][]byte
 	// plan is the last good build's plan, for the next to start from
 	plan *plan
+	// collation are entities' names' sort keys in the site's language
+	collation map[string][]byte
 
 	// Told of every change (Watching), a load takes the files not named
 	// since the last load as they were, without a look at them.
@@ -75,7 +79,7 @@ type cachedPage struct {
 // NewCache makes an empty cache.
 func NewCache() *Cache {
 	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
-		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
+		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, collation: map[string][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
 }
 
 // Watching tells the cache that its user now reports every change of the
@@ -182,20 +186,31 @@ func (c *Cache) reuse(path string, info fs.FileInfo) *content.Article {
 func (c *Cache) remember(articles []*content.Article, results []*extract.Result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	kept := make(map[string]*cachedArticle, len(articles))
+	// changed in place: an edit changes one entry of ten thousand
 	for i, a := range articles {
 		ca := c.articles[a.Path]
 		if ca == nil || ca.article != a {
 			// the file's size and time as read: a save during the build
 			// makes the next build read it again
 			ca = &cachedArticle{size: a.Size, mod: a.Modified, article: a}
+			c.articles[a.Path] = ca
 		}
 		if i < len(results) {
 			ca.result = results[i]
 		}
-		kept[a.Path] = ca
 	}
-	c.articles = kept
+	if len(c.articles) != len(articles) {
+		// files gone, or left out (drafts, errors): only these articles stay
+		this := make(map[string]bool, len(articles))
+		for _, a := range articles {
+			this[a.Path] = true
+		}
+		for p := range c.articles {
+			if !this[p] {
+				delete(c.articles, p)
+			}
+		}
+	}
 	// the changes told before the load began are read
 	for p, n := range c.touched {
 		if n <= c.loadChanges {
@@ -239,30 +254,40 @@ func (c *Cache) page(p string, fp uint64) ([]byte, bool) {
 	if !ok || cp.fp != fp {
 		return nil, false
 	}
-	c.next[p] = cp
 	c.reused++
+	c.kept++
 	return cp.data, true
 }
 
 // carry takes the pages at paths from the last build as they are, and
-// puts them.
-func (c *Cache) carry(paths []string, put func(p string, data []byte, owner string) error) error {
+// puts them: in bulk when out can take them so.
+func (c *Cache) carry(paths []string, out output.Writer) error {
 	c.mu.Lock()
-	defer c.mu.Unlock()
+	data := make([][]byte, len(paths))
 	var errs []error
-	for _, p := range paths {
+	for i, p := range paths {
 		cp, ok := c.pages[p]
 		if !ok {
 			errs = append(errs, fmt.Errorf("%s: lost since the last build; restart digest serve", p))
 			continue
 		}
-		c.next[p] = cp
-		c.reused++
-		if err := put(p, cp.data, p); err != nil {
-			errs = append(errs, err)
+		data[i] = cp.data
+	}
+	c.reused += len(paths)
+	c.kept += len(paths)
+	c.mu.Unlock()
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if carrier, ok := out.(output.Carrier); ok {
+		return carrier.Carry(paths, data)
+	}
+	for i, p := range paths {
+		if err := out.Add(p, data[i], p); err != nil {
+			return err
 		}
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // takePlan hands the last build's plan to this one, which changes it in
@@ -285,25 +310,44 @@ func (c *Cache) keepPlan(pl *plan) {
 func (c *Cache) keepPage(p string, fp uint64, data []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.next[p] = cachedPage{fp, data}
+	c.made[p] = cachedPage{fp, data}
 }
 
 // beginPages starts a build's pages; endPages makes them the ones to
-// compare with next time (a failed build keeps the last good ones).
+// compare with next time (a failed build keeps the last good ones). The
+// pages the build did not make again stay as they are, and those it did
+// not make at all (of entities gone) go: paths lists every file it made.
 func (c *Cache) beginPages() {
 	c.mu.Lock()
-	c.next = make(map[string]cachedPage, len(c.pages))
-	c.reused = 0
+	c.made = map[string]cachedPage{}
+	c.reused, c.kept = 0, 0
 	c.mu.Unlock()
 }
 
-func (c *Cache) endPages(ok bool) {
+func (c *Cache) endPages(ok bool, paths func() []string) {
 	c.mu.Lock()
-	if ok {
-		c.pages = c.next
+	defer c.mu.Unlock()
+	made := c.made
+	c.made = nil
+	if !ok {
+		return
 	}
-	c.next = nil
-	c.mu.Unlock()
+	for p, cp := range made {
+		c.pages[p] = cp
+	}
+	if len(c.pages) == c.kept+len(made) {
+		return
+	}
+	// some pages of the last build are not this one's
+	this := make(map[string]bool, c.kept+len(made))
+	for _, p := range paths() {
+		this[p] = true
+	}
+	for p := range c.pages {
+		if !this[p] {
+			delete(c.pages, p)
+		}
+	}
 }
 
 // Reused is the number of files the last build took from the one before.
@@ -422,8 +466,15 @@ func (c *Cache) keepEntitySearch(entries map[uint64][]byte) {
 	c.mu.Unlock()
 }
 
-// pruneSearch keeps the search entries of these articles only.
+// pruneSearch keeps the search entries of these articles only, once the
+// entries of versions gone outnumber them.
 func (c *Cache) pruneSearch(articles []*render.Article) {
+	c.mu.Lock()
+	few := len(c.search) <= 2*len(articles)
+	c.mu.Unlock()
+	if few {
+		return // the old versions of a few edits: not worth a sweep
+	}
 	keep := make(map[uint64]bool, len(articles))
 	for _, a := range articles {
 		keep[a.Version] = true
@@ -435,4 +486,25 @@ func (c *Cache) pruneSearch(articles []*render.Article) {
 			delete(c.search, v)
 		}
 	}
+}
+
+// collationKey is the sort key of an entity's name made by an earlier
+// build; a nil cache has none.
+func (c *Cache) collationKey(name string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k, ok := c.collation[name]
+	return k, ok
+}
+
+func (c *Cache) keepCollationKey(name string, key []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.collation[name] = key
+	c.mu.Unlock()
 }

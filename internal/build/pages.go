@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"hash/maphash"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,6 +56,8 @@ type pages struct {
 	articles   []*render.Article
 	jobs       []job // the home pages, then lists, archive, search, 404, site feed
 	homeJobs   int   // how many of jobs are the home pages: entities come after them
+	listJobs   []job // the list pages of each kind, unless carried over
+	sameCounts bool  // with prev: no entity came, went, or changed its number of articles
 	nav        []render.NavItem
 	entryLinks map[*index.Entry]render.EntityLink // read-only once made
 	meta       map[index.Key]*render.Meta
@@ -62,7 +65,11 @@ type pages struct {
 	// article or entity without is carried over from the last build
 	articleJobs [][]job
 	entityJobs  map[*index.Entry][]job
-	prev        *plan // the last build's, when this one carries pages over
+	prev        *plan          // the last build's, when this one carries pages over
+	touched     []*index.Entry // with prev: the entries an edit reached
+	// the search index's entries, of articles by position and of entities
+	searchParts  [][]byte
+	entitySearch map[*index.Entry][]byte
 	// with a cache (digest serve): fingerprints of pages' inputs
 	cache       *Cache
 	cards       []uint64 // by article
@@ -88,14 +95,20 @@ type plan struct {
 	entryLinks  map[*index.Entry]render.EntityLink
 	entryHashes map[*index.Entry]uint64
 	sources     uint64 // the templates'
-	articleUnit []unitFiles
-	entityUnit  map[*index.Entry]unitFiles
+	// the search index's entries
+	searchParts  [][]byte
+	entitySearch map[*index.Entry][]byte
+	articleUnit  []unitFiles
+	entityUnit   map[*index.Entry]unitFiles
+	listUnit     unitFiles
 }
 
-// unitFiles are the files of an article or an entity, and their sitemap entries.
+// unitFiles are the files of an article or an entity, and their sitemap
+// entries; an entity's have its number of articles.
 type unitFiles struct {
-	files   []string
-	sitemap []render.SitemapURL
+	files    []string
+	sitemap  []render.SitemapURL
+	articles int
 }
 
 // delta is what changed since the last build when the index was updated
@@ -236,7 +249,15 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	}
 	p.home()
 	p.homeJobs = len(p.jobs)
-	p.lists()
+	var listUnit unitFiles
+	if p.prev != nil && p.sameCounts {
+		listUnit = p.prev.listUnit // no entity's name or number of articles changed
+	} else {
+		p.lists()
+		p.listJobs = slices.Clone(p.jobs[p.homeJobs:])
+		listUnit = p.unitOf(p.listJobs)
+		p.jobs = p.jobs[:p.homeJobs]
+	}
 	p.archive()
 	p.search()
 	p.add(job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
@@ -261,20 +282,33 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	jobs = append(jobs, p.jobs[:p.homeJobs]...)
 	sitemap = append(sitemap, p.sitemapOf(p.jobs[:p.homeJobs])...)
 	entityUnit := make(map[*index.Entry]unitFiles, len(p.ix.Entries))
+	if p.prev != nil {
+		entityUnit = p.prev.entityUnit // changed in place: most entries keep theirs
+		for _, e := range p.touched {
+			delete(entityUnit, e)
+		}
+	}
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
 			var u unitFiles
 			if js, ok := p.entityJobs[e]; ok {
 				u = p.unitOf(js)
+				u.articles = len(e.Articles)
 				jobs = append(jobs, js...)
+				entityUnit[e] = u
 			} else {
-				u = p.prev.entityUnit[e]
+				u = entityUnit[e]
 				carried = append(carried, u.files...)
 			}
-			entityUnit[e] = u
 			sitemap = append(sitemap, u.sitemap...)
 		}
 	}
+	if listJobs := p.listJobs; listJobs != nil {
+		jobs = append(jobs, listJobs...)
+	} else {
+		carried = append(carried, listUnit.files...)
+	}
+	sitemap = append(sitemap, listUnit.sitemap...)
 	jobs = append(jobs, p.jobs[p.homeJobs:]...)
 	sitemap = append(sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
 	jobs = append(jobs, job{out: "sitemap.xml", owner: "the sitemap", fp: p.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
@@ -299,7 +333,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		p.cache.beginPages()
 	}
 	if len(carried) > 0 {
-		errs = append(errs, p.cache.carry(carried, put))
+		errs = append(errs, p.cache.carry(carried, out))
 	}
 	parallel.ForIO(len(jobs), func(i int) {
 		j := jobs[i]
@@ -338,7 +372,13 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	})
 	err = errors.Join(errs...)
 	if p.cache != nil {
-		p.cache.endPages(err == nil)
+		p.cache.endPages(err == nil, func() []string {
+			all := slices.Clone(carried)
+			for _, j := range jobs {
+				all = append(all, j.out)
+			}
+			return all
+		})
 		keys := make(map[uint64]bool, len(p.cards))
 		for _, fp := range p.cards {
 			keys[fp^s.Renderer.SharedSources()] = true
@@ -347,7 +387,8 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		if err == nil {
 			p.cache.keepPlan(&plan{index: p.ix, related: p.ix.Related, paths: paths(s.Articles), versions: versions(s.Articles),
 				articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
-				entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: articleUnit, entityUnit: entityUnit})
+				entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: articleUnit, entityUnit: entityUnit,
+				searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: listUnit})
 		}
 	}
 	s.Files, s.Carried = len(jobs)+len(carried), len(carried)
@@ -444,7 +485,13 @@ func (p *pages) planChanges(d *delta) bool {
 		}
 	}
 	// from here on the last build's plan is this one's
-	p.prev = prev
+	p.prev, p.touched = prev, d.touched
+	p.sameCounts = true
+	for _, e := range d.touched {
+		if u, ok := prev.entityUnit[e]; !ok || len(e.Articles) != u.articles {
+			p.sameCounts = false
+		}
+	}
 	p.entryLinks, p.entryHashes = prev.entryLinks, prev.entryHashes
 	for _, e := range d.touched {
 		if len(e.Articles) == 0 {
@@ -720,8 +767,13 @@ func (p *pages) lists() {
 		var keys [][]byte // collation keys: compared as bytes, made once
 		for _, e := range p.ix.ByKind[kind] {
 			links = append(links, p.link(e, len(e.Articles)))
-			keys = append(keys, bytes.Clone(col.KeyFromString(&buf, e.Name)))
-			buf.Reset()
+			key, ok := p.cache.collationKey(e.Name)
+			if !ok {
+				key = bytes.Clone(col.KeyFromString(&buf, e.Name))
+				buf.Reset()
+				p.cache.keepCollationKey(e.Name, key)
+			}
+			keys = append(keys, key)
 		}
 		order := make([]int, len(links))
 		for i := range order {
@@ -817,6 +869,10 @@ func (p *pages) search() {
 	parts := make([][]byte, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
 		a := p.articles[i]
+		if p.prev != nil && p.prev.versions[i] == a.Version {
+			parts[i] = p.prev.searchParts[i]
+			return
+		}
 		if p.cache != nil {
 			if b, ok := p.cache.searchEntry(a.Version); ok {
 				parts[i] = b
@@ -842,18 +898,35 @@ func (p *pages) search() {
 		}
 	})
 	if p.cache != nil {
+		p.searchParts = slices.Clone(parts)
 		p.cache.pruneSearch(p.articles)
 	}
-	kept := map[uint64][]byte{}
+	// entities' entries: kept by entry from the last build when it carries
+	// pages over, else by the fingerprint of their fields
+	byEntry := map[*index.Entry][]byte{}
+	if p.prev != nil {
+		byEntry = p.prev.entitySearch
+		for _, e := range p.touched {
+			delete(byEntry, e)
+		}
+	}
+	var kept map[uint64][]byte
+	if p.cache != nil && p.prev == nil {
+		kept = map[uint64][]byte{}
+	}
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
+			if b, ok := byEntry[e]; ok {
+				parts = append(parts, b)
+				continue
+			}
 			key := e.Name
 			if e.Acronym != "" {
 				key += " " + e.Acronym
 			}
 			fields := []string{"e", e.Name, p.entityURL(kind, e.ID), kind, strconv.Itoa(len(e.Articles)), key}
 			var fp uint64
-			if p.cache != nil {
+			if kept != nil {
 				f := p.cache.fingerprint("search entry")
 				for _, x := range fields {
 					f.str(x)
@@ -861,26 +934,28 @@ func (p *pages) search() {
 				fp = f.sum()
 				if b, ok := p.cache.entitySearchEntry(fp); ok {
 					parts = append(parts, b)
-					kept[fp] = b
+					kept[fp], byEntry[e] = b, b
 					continue
 				}
 			}
 			fields[5] = extract.Fold(key)
 			b, _ := json.Marshal(fields)
-			if p.cache != nil {
+			if kept != nil {
 				kept[fp] = b
 			}
+			byEntry[e] = b
 			parts = append(parts, b)
 		}
 	}
-	if p.cache != nil {
+	if kept != nil {
 		p.cache.keepEntitySearch(kept)
 	}
+	p.entitySearch = byEntry
 	var fp uint64
 	if p.cache != nil {
 		f := p.cache.fingerprint("search").num(uint64(len(parts)))
 		for _, b := range parts {
-			f.num(uint64(len(b))).bytes(b)
+			f.num(uint64(len(b))).num(maphash.Bytes(p.cache.seed, b))
 		}
 		fp = f.sum()
 	}

@@ -371,10 +371,15 @@ func (ix *Index) Trending(kind string, until time.Time, days, limit int) []Share
 	from := until.AddDate(0, 0, -days)
 	var out []Shared
 	for _, e := range ix.ByKind[kind] {
+		// an entry's articles are newest first: those of the window are
+		// one run of them
 		n := 0
 		for _, a := range e.Articles {
 			d := ix.Articles[a].Date
-			if d.After(from) && !d.After(until) {
+			if !d.After(from) {
+				break
+			}
+			if !d.After(until) {
 				n++
 			}
 		}
@@ -513,13 +518,25 @@ func (ix *Index) recount(en *Entry) {
 
 // find is the entity of a kind and id in r.
 func find(r *extract.Result, k Key) *extract.Entity {
-	var found *extract.Entity
-	forEach(r, func(kind string, e *extract.Entity) {
-		if found == nil && kind == k.Kind && e.ID == k.ID {
-			found = e
+	var list []*extract.Entity
+	switch k.Kind {
+	case Country:
+		list = r.Countries
+	case Region:
+		list = r.Regions
+	case Agency:
+		list = r.Agencies
+	case Official:
+		list = r.Officials
+	case Theme:
+		list = r.Themes
+	}
+	for _, e := range list {
+		if e.ID == k.ID {
+			return e
 		}
-	})
-	return found
+	}
+	return nil
 }
 
 func insertSorted(list []int, i int) []int {

@@ -82,3 +82,22 @@ func TestRelatedPrefersRareEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendingWindow counts only the articles of the window, wherever it
+// falls among an entity's articles (newest first).
+func TestTrendingWindow(t *testing.T) {
+	arts, res := corpus(10, func(i int) *extract.Result {
+		return &extract.Result{Countries: []*extract.Entity{ent("MA")}}
+	})
+	for _, tc := range []struct {
+		until, days, want int // until: the article whose date ends the window
+	}{{0, 3, 3}, {4, 2, 2}, {9, 5, 1}, {0, 30, 10}, {5, 0, 0}} {
+		got := 0
+		if tr := Build(arts, res, 0).Trending(Country, arts[tc.until].Date, tc.days, 5); len(tr) > 0 {
+			got = tr[0].Count
+		}
+		if got != tc.want {
+			t.Errorf("until article %d, %d days: %d articles, want %d", tc.until, tc.days, got, tc.want)
+		}
+	}
+}

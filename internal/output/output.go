@@ -334,7 +334,8 @@ func NewMemory() *Memory { return NewMemorySized(0) }
 // NewMemorySized makes a memory for about n files: a rebuild knows how
 // many the last build made, and its maps then need not grow.
 func NewMemorySized(n int) *Memory {
-	return &Memory{files: make(map[string][]byte, n), owners: make(map[string]string, n)}
+	// owners are those of the files made, not carried: most of a rebuild's
+	return &Memory{files: make(map[string][]byte, n), owners: map[string]string{}}
 }
 
 // Len is the number of files kept.
@@ -389,11 +390,35 @@ func (m *Memory) Keep(p string, data []byte, owner string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if prev, dup := m.owners[p]; dup {
+	if _, dup := m.files[p]; dup {
+		prev, ok := m.owners[p]
+		if !ok {
+			prev = "a file of the last build"
+		}
 		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
 	}
 	m.owners[p] = owner
 	m.files[p] = data
+	return nil
+}
+
+// Carrier is a Writer that takes, in bulk, files a build of the same site
+// made and checked before (digest serve carries over what an edit did not
+// reach): their paths are not checked again, nor their owners kept.
+type Carrier interface {
+	Carry(paths []string, data [][]byte) error
+}
+
+// Carry keeps files of an earlier build of the site, without copying data.
+func (m *Memory) Carry(paths []string, data [][]byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, p := range paths {
+		if _, dup := m.files[p]; dup {
+			return fmt.Errorf("%s would be written twice", p)
+		}
+		m.files[p] = data[i]
+	}
 	return nil
 }
 
