@@ -2,10 +2,10 @@ package build
 
 import (
 	"bytes"
-	"hash/maphash"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"slices"
 	"sort"
