@@ -427,8 +427,20 @@ func (s cardStore) StoreCard(a *render.Article, html string) {
 	}
 }
 
-// pruneCards keeps the cards of the articles of this build only.
-func (c *Cache) pruneCards(keys map[uint64]bool) {
+// pruneCards keeps the cards of the articles of this build only (cards
+// are their card fingerprints, mixed with the shared templates'), once
+// the cards of versions gone outnumber them.
+func (c *Cache) pruneCards(cards []uint64, shared uint64) {
+	c.mu.Lock()
+	few := len(c.cards) <= 2*len(cards)
+	c.mu.Unlock()
+	if few {
+		return
+	}
+	keys := make(map[uint64]bool, len(cards))
+	for _, fp := range cards {
+		keys[fp^shared] = true
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for k := range c.cards {

@@ -101,6 +101,9 @@ type plan struct {
 	articleUnit  []unitFiles
 	entityUnit   map[*index.Entry]unitFiles
 	listUnit     unitFiles
+	// how many files and sitemap entries the build made: the next one's
+	// lists are made that long
+	files, sitemap int
 }
 
 // unitFiles are the files of an article or an entity, and their sitemap
@@ -268,26 +271,31 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	var jobs []job
 	var carried []string
 	var sitemap []render.SitemapURL
-	articleUnit := make([]unitFiles, len(p.articles))
+	var articleUnit []unitFiles
+	var entityUnit map[*index.Entry]unitFiles
+	if p.prev != nil {
+		// the last build's, changed in place: most units stay as they were
+		articleUnit, entityUnit = p.prev.articleUnit, p.prev.entityUnit
+		for _, e := range p.touched {
+			delete(entityUnit, e)
+		}
+		carried = make([]string, 0, p.prev.files)
+		sitemap = make([]render.SitemapURL, 0, p.prev.sitemap)
+	} else {
+		articleUnit = make([]unitFiles, len(p.articles))
+		entityUnit = make(map[*index.Entry]unitFiles, len(p.ix.Entries))
+	}
 	for i := range p.articles {
 		if js := p.articleJobs[i]; js != nil {
 			articleUnit[i] = p.unitOf(js)
 			jobs = append(jobs, js...)
 		} else {
-			articleUnit[i] = p.prev.articleUnit[i]
 			carried = append(carried, articleUnit[i].files...)
 		}
 		sitemap = append(sitemap, articleUnit[i].sitemap...)
 	}
 	jobs = append(jobs, p.jobs[:p.homeJobs]...)
 	sitemap = append(sitemap, p.sitemapOf(p.jobs[:p.homeJobs])...)
-	entityUnit := make(map[*index.Entry]unitFiles, len(p.ix.Entries))
-	if p.prev != nil {
-		entityUnit = p.prev.entityUnit // changed in place: most entries keep theirs
-		for _, e := range p.touched {
-			delete(entityUnit, e)
-		}
-	}
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
 			var u unitFiles
@@ -332,6 +340,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if p.cache != nil {
 		p.cache.beginPages()
 	}
+	s.Files, s.Carried = len(jobs)+len(carried), len(carried)
 	if len(carried) > 0 {
 		errs = append(errs, p.cache.carry(carried, out))
 	}
@@ -379,19 +388,22 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			}
 			return all
 		})
-		keys := make(map[uint64]bool, len(p.cards))
-		for _, fp := range p.cards {
-			keys[fp^s.Renderer.SharedSources()] = true
-		}
-		p.cache.pruneCards(keys)
+		p.cache.pruneCards(p.cards, s.Renderer.SharedSources())
 		if err == nil {
-			p.cache.keepPlan(&plan{index: p.ix, related: p.ix.Related, paths: paths(s.Articles), versions: versions(s.Articles),
+			pl := &plan{paths: paths(s.Articles), versions: versions(s.Articles)}
+			if p.prev != nil {
+				pl = p.prev // the same files: only versions changed
+				for _, i := range s.delta.changed {
+					pl.versions[i] = s.Articles[i].Version
+				}
+			}
+			*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, files: s.Files, sitemap: len(sitemap),
 				articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
 				entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: articleUnit, entityUnit: entityUnit,
-				searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: listUnit})
+				searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: listUnit}
+			p.cache.keepPlan(pl)
 		}
 	}
-	s.Files, s.Carried = len(jobs)+len(carried), len(carried)
 	pagesN := 0
 	for _, f := range carried {
 		if strings.HasSuffix(f, ".html") {
@@ -898,7 +910,12 @@ func (p *pages) search() {
 		}
 	})
 	if p.cache != nil {
-		p.searchParts = slices.Clone(parts)
+		if p.prev != nil {
+			p.searchParts = p.prev.searchParts // the same articles: changed in place
+			copy(p.searchParts, parts)
+		} else {
+			p.searchParts = slices.Clone(parts)
+		}
 		p.cache.pruneSearch(p.articles)
 	}
 	// entities' entries: kept by entry from the last build when it carries

@@ -15,6 +15,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -117,6 +118,13 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 	}
 	fmt.Fprintf(s.log, "%s: %d pages, %d files made again, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, ms,
 		stats.Load.Milliseconds(), stats.Enrich.Milliseconds(), stats.Index.Milliseconds(), stats.Render.Milliseconds())
+	if stats.Carried == 0 && stats.Rendered > 1000 {
+		// a build that made the whole site leaves its garbage: collected
+		// now, while the editor reads, its memory is there for the next
+		// rebuilds, which otherwise grow the heap into fresh pages (page
+		// faults: 50 ms a rebuild at 10,000 articles on a virtual machine)
+		go runtime.GC()
+	}
 	if cssOnly {
 		s.broadcast(event{"css", fmt.Sprint(n)})
 	} else {
