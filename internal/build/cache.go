@@ -42,6 +42,8 @@ type Cache struct {
 	plan *plan
 	// collation are entities' names' sort keys in the site's language
 	collation map[string][]byte
+	// bodies are articles' bodies as HTML, by version
+	bodies map[uint64]string
 
 	// Told of every change (Watching), a load takes the files not named
 	// since the last load as they were, without a look at them.
@@ -79,7 +81,7 @@ type cachedPage struct {
 // NewCache makes an empty cache.
 func NewCache() *Cache {
 	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
-		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, collation: map[string][]byte{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
+		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, collation: map[string][]byte{}, bodies: map[uint64]string{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
 }
 
 // Watching tells the cache that its user now reports every change of the
@@ -519,4 +521,44 @@ func (c *Cache) keepCollationKey(name string, key []byte) {
 	c.mu.Lock()
 	c.collation[name] = key
 	c.mu.Unlock()
+}
+
+// body is the HTML of the body of an article's version, made by an
+// earlier build; a nil cache has none.
+func (c *Cache) body(version uint64) (string, bool) {
+	if c == nil || version == 0 {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.bodies[version]
+	return b, ok
+}
+
+func (c *Cache) keepBody(version uint64, html string) {
+	if c == nil || version == 0 {
+		return
+	}
+	c.mu.Lock()
+	c.bodies[version] = html
+	c.mu.Unlock()
+}
+
+// pruneBodies keeps the bodies of these articles only, once the bodies
+// of versions gone outnumber them.
+func (c *Cache) pruneBodies(articles []*render.Article) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.bodies) <= 2*len(articles) {
+		return
+	}
+	keep := make(map[uint64]bool, len(articles))
+	for _, a := range articles {
+		keep[a.Version] = true
+	}
+	for v := range c.bodies {
+		if !keep[v] {
+			delete(c.bodies, v)
+		}
+	}
 }

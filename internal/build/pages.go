@@ -389,6 +389,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			return all
 		})
 		p.cache.pruneCards(p.cards, s.Renderer.SharedSources())
+		p.cache.pruneBodies(p.articles)
 		if err == nil {
 			pl := &plan{paths: paths(s.Articles), versions: versions(s.Articles)}
 			if p.prev != nil {
@@ -440,7 +441,7 @@ func (p *pages) planAll() {
 	sec := s.Config.Sections
 	p.articles = make([]*render.Article, len(s.Articles))
 	for i, a := range s.Articles {
-		p.articles[i] = &render.Article{Article: a, URL: sec.Articles + "/" + a.Slug + "/"}
+		p.articles[i] = render.NewArticle(a, sec.Articles+"/"+a.Slug+"/")
 		if i < len(s.Entities) {
 			p.articles[i].Entities = s.Entities[i]
 		}
@@ -519,7 +520,8 @@ func (p *pages) planChanges(d *delta) bool {
 	for _, i := range d.changed {
 		changed[i] = true
 		a := p.articles[i] // in place: other articles' related lists point to it
-		*a = render.Article{Article: p.s.Articles[i], URL: a.URL, Entities: p.s.Entities[i]}
+		*a = *render.NewArticle(p.s.Articles[i], a.URL)
+		a.Entities = p.s.Entities[i]
 	}
 	dirty := map[int]bool{}
 	for i := range p.articles {
@@ -606,10 +608,18 @@ func (s *Site) BuildIndex() {
 
 func (s *Site) renderJob(b *pageBuffers, j job) error {
 	if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
-		if err := s.Markdown.ParseLinked(a.Lang, a.Body, j.links).RenderTo(&b.body); err != nil {
-			return fmt.Errorf("%s: %v", a.Path, err)
+		// a body is the same for one version of an article (its links go
+		// to its entities' pages): with a cache, a template edit does not
+		// convert every body again
+		body, ok := s.Cache.body(a.Version)
+		if !ok {
+			if err := s.Markdown.ParseLinked(a.Lang, a.Body, j.links).RenderTo(&b.body); err != nil {
+				return fmt.Errorf("%s: %v", a.Path, err)
+			}
+			body = b.body.String()
+			s.Cache.keepBody(a.Version, body)
 		}
-		a.Content = template.HTML(b.body.String()) // goldmark output: raw HTML dropped unless the config allows it
+		a.Content = template.HTML(body) // goldmark output: raw HTML dropped unless the config allows it
 	}
 	return s.Renderer.RenderTo(&b.page, j.page)
 }
