@@ -239,8 +239,10 @@ type state struct {
 	// consumed marks tokens a rule has read as a whole, so that the
 	// dictionary's reading of a part of them yields.
 	consumed []bool
-	// entities by kind and id
-	ents map[Kind]map[string]*Entity
+	// entities by kind, in the order found (an article names a few dozen:
+	// a scan is cheaper than a map)
+	ents [KindTheme + 1][]*Entity
+	slab []Entity // where they are made, a few at a time
 	// countryEvidence counts direct mentions of each country (names,
 	// demonyms, places), which decide between ambiguous readings.
 	countryEvidence  map[string]int
@@ -255,7 +257,7 @@ type state struct {
 
 // Extract reads one article.
 func (x *Extractor) Extract(in Input) *Result {
-	s := &state{x: x, in: in, ents: map[Kind]map[string]*Entity{}, countryEvidence: map[string]int{},
+	s := &state{x: x, in: in, countryEvidence: map[string]int{},
 		learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
 	if in.Doc != nil {
 		s.doc = in.Doc
@@ -329,21 +331,29 @@ func (s *state) mention(start, end int) Mention {
 
 // entity returns the entity of a kind and id, creating it.
 func (s *state) entity(kind Kind, id string) *Entity {
-	m := s.ents[kind]
-	if m == nil {
-		m = make(map[string]*Entity, 8)
-		s.ents[kind] = m
+	if e := s.find(kind, id); e != nil {
+		return e
 	}
-	e := m[id]
-	if e == nil {
-		e = &Entity{Kind: kind, ID: id}
-		m[id] = e
+	if len(s.slab) == cap(s.slab) {
+		s.slab = make([]Entity, 0, 8)
 	}
+	s.slab = append(s.slab, Entity{Kind: kind, ID: id})
+	e := &s.slab[len(s.slab)-1]
+	s.ents[kind] = append(s.ents[kind], e)
 	return e
 }
 
+func (s *state) find(kind Kind, id string) *Entity {
+	for _, e := range s.ents[kind] {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
 func (s *state) has(kind Kind, id string) bool {
-	e := s.ents[kind][id]
+	e := s.find(kind, id)
 	return e != nil && len(e.Mentions) > 0
 }
 
@@ -608,12 +618,12 @@ func (s *state) impliedCountries() {
 func (s *state) result() *Result {
 	r := &Result{File: s.in.File, Lang: s.in.Lang, Warnings: s.warnings}
 	lang := s.x.lang
-	for kind, m := range s.ents {
-		for _, e := range m {
+	for kind, list := range s.ents {
+		for _, e := range list {
 			if len(e.Mentions) == 0 && !e.Manual {
 				continue
 			}
-			switch kind {
+			switch Kind(kind) {
 			case KindCountry:
 				if c := s.x.g.Country(e.ID); c != nil {
 					e.Name = c.Name(lang)

@@ -96,13 +96,16 @@ func (s *state) applyOverrides() {
 	for _, v := range s.in.Exclude {
 		key := Fold(v)
 		dropped := false
-		for _, m := range s.ents {
-			for id, e := range m {
+		for kind, list := range s.ents {
+			kept := list[:0]
+			for _, e := range list {
 				if e.matchesKey(key) {
-					delete(m, id)
 					dropped = true
+					continue
 				}
+				kept = append(kept, e)
 			}
+			s.ents[kind] = kept
 		}
 		if !dropped {
 			s.warn("exclude: %q names nothing the article was tagged with", v)
