@@ -45,6 +45,8 @@ type agencyFold struct {
 	fr, en string
 	names  []string // name_fr, name_en and aliases
 	blob   string   // all of them and the id, for word searches
+	// display is its name as pages show it
+	display string
 }
 
 // New compiles an extractor. lang is the language names are given in.
@@ -63,6 +65,7 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 			}
 		}
 		f.blob = strings.Join(f.names, " | ") + " | " + Fold(a.ID)
+		f.display = x.makeDisplayName(a)
 		x.agencyFolds[a] = f
 	}
 	var keys []string
@@ -663,6 +666,13 @@ func (s *state) result() *Result {
 // displayName names an agency; a body whose name many states share gets its
 // country: "Ministère de l'Intérieur (Tunisie)".
 func (x *Extractor) displayName(a *gazetteer.Agency) string {
+	if f := x.agencyFolds[a]; f != nil {
+		return f.display // made once; articles name the same bodies over and over
+	}
+	return x.makeDisplayName(a)
+}
+
+func (x *Extractor) makeDisplayName(a *gazetteer.Agency) string {
 	name := a.Name(x.lang)
 	if a.Generic && a.Country != "" {
 		if c := x.g.Country(a.Country); c != nil && !strings.Contains(Fold(name), Fold(c.Name(x.lang))) {
