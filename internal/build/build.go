@@ -40,6 +40,12 @@ type Options struct {
 	// serve rebuilds only what a change touches. It must be dropped when
 	// the extractor (data/) or the configuration change.
 	Cache *Cache
+	// Lazy, with a Cache and Memory, leaves the pages to make again to be
+	// made when first read, but for the first of each kind and those of
+	// Priority (site paths of files): digest serve after a template edit,
+	// as Hugo's fast render mode.
+	Lazy     bool
+	Priority []string
 }
 
 // Stats are the figures of a build.
@@ -63,12 +69,15 @@ type Stats struct {
 	// Carried are the files of Reused taken without being planned: those
 	// of the articles and entities an edit did not reach.
 	Carried int
-	Load    time.Duration
-	Enrich  time.Duration
-	Index   time.Duration
-	Render  time.Duration
-	Write   time.Duration
-	Total   time.Duration
+	// Deferred are the files of Rendered left to be made when first read
+	// (Options.Lazy).
+	Deferred int
+	Load     time.Duration
+	Enrich   time.Duration
+	Index    time.Duration
+	Render   time.Duration
+	Write    time.Duration
+	Total    time.Duration
 }
 
 func (s *Stats) String() string {
@@ -119,9 +128,13 @@ type Site struct {
 	// Carried is how many of them the last build made and this one took
 	// as they were, without planning them (digest serve, after an edit).
 	Carried int
+	// Deferred is how many of them are lazy (Options.Lazy).
+	Deferred int
 	// delta is what changed since the cache's last build, when BuildIndex
 	// updated its index
-	delta *delta
+	delta    *delta
+	lazy     bool
+	priority map[string]bool
 }
 
 // ResolveConfig reads the configuration the options name.
@@ -144,7 +157,11 @@ func Load(opts Options) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s := &Site{Config: cfg, Dir: opts.Source, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}), Cache: opts.Cache}
+	s := &Site{Config: cfg, Dir: opts.Source, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe}), Cache: opts.Cache,
+		lazy: opts.Lazy && opts.Cache != nil && opts.Memory != nil, priority: map[string]bool{}}
+	for _, p := range opts.Priority {
+		s.priority[p] = true
+	}
 	var errs []error
 	contentDir := filepath.Join(opts.Source, "content")
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
@@ -247,6 +264,12 @@ func Run(opts Options) (*Stats, error) {
 	stats.Warnings = site.Warnings()
 	stats.Enrich = time.Since(t0)
 
+	if opts.Cache != nil {
+		// the index and plan the last build left change in place: pages
+		// it deferred wait
+		opts.Cache.state.Lock()
+		defer opts.Cache.state.Unlock()
+	}
 	t := time.Now()
 	site.BuildIndex()
 	stats.Entities = len(site.Index.Entries)
@@ -267,7 +290,7 @@ func Run(opts Options) (*Stats, error) {
 		return nil, err
 	}
 	stats.Pages = pages
-	stats.Rendered, stats.Carried = site.Files, site.Carried
+	stats.Rendered, stats.Carried, stats.Deferred = site.Files, site.Carried, site.Deferred
 	if opts.Cache != nil {
 		stats.Reused = opts.Cache.Reused()
 		stats.Rendered -= stats.Reused

@@ -24,7 +24,11 @@ import (
 // inputs changed. A cache belongs to one extractor and one configuration:
 // when data/ or config.toml change, start a new one.
 type Cache struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// state is held by a build while it changes, in place, what the last
+	// build left (its index and plan), and by the making of a page it
+	// deferred, which reads them
+	state    sync.RWMutex
 	articles map[string]*cachedArticle // by file path
 	version  uint64                    // the last version given to a read
 	pages    map[string]cachedPage     // by output path
@@ -76,6 +80,20 @@ type cachedArticle struct {
 type cachedPage struct {
 	fp   uint64
 	data []byte
+	lazy *output.Lazy // instead of data: a page deferred until read
+}
+
+// put puts the page at p in out.
+func (cp cachedPage) put(out output.Writer, put func(p string, data []byte, owner string) error, p, owner string) error {
+	if cp.lazy != nil {
+		return out.(deferrer).Defer(p, cp.lazy, owner)
+	}
+	return put(p, cp.data, owner)
+}
+
+// deferrer is an output that takes lazy files (output.Memory).
+type deferrer interface {
+	Defer(p string, l *output.Lazy, owner string) error
 }
 
 // NewCache makes an empty cache.
@@ -247,18 +265,34 @@ func (c *Cache) result(a *content.Article) *extract.Result {
 	return nil
 }
 
-// page returns the bytes of the page at p from the last build, if they
-// were made from the same inputs (fingerprint fp).
-func (c *Cache) page(p string, fp uint64) ([]byte, bool) {
+// page returns the page at p from the last build, if it was made from
+// the same inputs (fingerprint fp); a deferred one only if lazy allows.
+func (c *Cache) page(p string, fp uint64, lazy bool) (cachedPage, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	cp, ok := c.pages[p]
-	if !ok || cp.fp != fp {
-		return nil, false
+	if !ok || cp.fp != fp || cp.lazy != nil && !lazy {
+		return cachedPage{}, false
 	}
 	c.reused++
 	c.kept++
-	return cp.data, true
+	return cp, true
+}
+
+// built tells whether a build made pages into the cache.
+func (c *Cache) built() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.pages) > 0
+}
+
+// has tells whether the page at p from the last build was made from the
+// same inputs, without taking it.
+func (c *Cache) has(p string, fp uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cp, ok := c.pages[p]
+	return ok && cp.fp == fp
 }
 
 // carry takes the pages at paths from the last build as they are, and
@@ -266,6 +300,7 @@ func (c *Cache) page(p string, fp uint64) ([]byte, bool) {
 func (c *Cache) carry(paths []string, out output.Writer) error {
 	c.mu.Lock()
 	data := make([][]byte, len(paths))
+	var lazy []*output.Lazy
 	var errs []error
 	for i, p := range paths {
 		cp, ok := c.pages[p]
@@ -274,6 +309,12 @@ func (c *Cache) carry(paths []string, out output.Writer) error {
 			continue
 		}
 		data[i] = cp.data
+		if cp.lazy != nil {
+			if lazy == nil {
+				lazy = make([]*output.Lazy, len(paths))
+			}
+			lazy[i] = cp.lazy
+		}
 	}
 	c.reused += len(paths)
 	c.kept += len(paths)
@@ -282,9 +323,13 @@ func (c *Cache) carry(paths []string, out output.Writer) error {
 		return errors.Join(errs...)
 	}
 	if carrier, ok := out.(output.Carrier); ok {
-		return carrier.Carry(paths, data)
+		return carrier.Carry(paths, data, lazy)
 	}
 	for i, p := range paths {
+		if lazy != nil && lazy[i] != nil {
+			// only a build into memory defers pages, and only it carries them
+			return fmt.Errorf("%s: a deferred page cannot be written to %T", p, out)
+		}
 		if err := out.Add(p, data[i], p); err != nil {
 			return err
 		}
@@ -312,7 +357,14 @@ func (c *Cache) keepPlan(pl *plan) {
 func (c *Cache) keepPage(p string, fp uint64, data []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.made[p] = cachedPage{fp, data}
+	c.made[p] = cachedPage{fp: fp, data: data}
+}
+
+// keepLazy keeps a page this build deferred.
+func (c *Cache) keepLazy(p string, fp uint64, l *output.Lazy) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.made[p] = cachedPage{fp: fp, lazy: l}
 }
 
 // beginPages starts a build's pages; endPages makes them the ones to

@@ -18,6 +18,12 @@ import (
 // checks, after each step, that a rebuild with the cache of the previous
 // builds writes exactly the files a build from scratch writes.
 func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
+	t.Run("eager", func(t *testing.T) { testCachedRebuilds(t, false) })
+	// digest serve's: pages to make again are made when read
+	t.Run("lazy", func(t *testing.T) { testCachedRebuilds(t, true) })
+}
+
+func testCachedRebuilds(t *testing.T, lazy bool) {
 	dir := t.TempDir()
 	if err := corpusgen.Generate(dir, corpusgen.Options{N: 80, Seed: 3}); err != nil {
 		t.Fatal(err)
@@ -32,12 +38,15 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	cache := NewCache()
-	carried := 0
+	carried, deferred := 0, 0
 	run := func(c *Cache) (map[string][]byte, error) {
 		m := output.NewMemory()
-		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now})
+		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now, Lazy: lazy})
 		if st != nil && c != nil {
-			carried = st.Carried
+			carried, deferred = st.Carried, st.Deferred
+		}
+		if err == nil {
+			err = m.Resolve()
 		}
 		return m.Files(), err
 	}
@@ -106,7 +115,7 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		reused, carriedNow := cache.Reused(), carried
+		reused, carriedNow, deferredNow := cache.Reused(), carried, deferred
 		full, err := run(nil)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -116,6 +125,9 @@ func TestCachedRebuildsMatchFullBuilds(t *testing.T) {
 		}
 		if st.reuseAll && reused < len(full)-10 { // the sitemap, robots.txt, search index, static files are made anew
 			t.Errorf("%s: %d of %d files reused", st.name, reused, len(full))
+		}
+		if template := strings.Contains(st.name, "template") || strings.Contains(st.name, "partial"); lazy && template && deferredNow == 0 {
+			t.Errorf("%s: no page deferred", st.name)
 		}
 		if st.carries != (carriedNow > 0) {
 			t.Errorf("%s: %d files carried over unplanned", st.name, carriedNow)
@@ -230,4 +242,69 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestDeferredPagesMadeLate checks that pages a lazy build deferred, carried
+// unmade through later rebuilds and made at last, are those a build from
+// scratch makes; and that a deferred page whose template fails says so.
+func TestDeferredPagesMadeLate(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpusgen.Generate(dir, corpusgen.Options{N: 60, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := NewExtractor(Options{Source: dir}, must2(ResolveConfig(Options{Source: dir})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	cache := NewCache()
+	run := func(c *Cache) (*output.Memory, *Stats) {
+		m := output.NewMemory()
+		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now, Lazy: c != nil})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m, st
+	}
+	run(cache)
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	tmpl := filepath.Join(dir, "templates", "entity.html")
+	os.WriteFile(tmpl, []byte("{{define \"main\"}}<h1>{{.Entity.Name}}</h1>{{range .Articles}}<p>{{.Title}}</p>{{end}}{{end}}\n"), 0o644)
+	if _, st := run(cache); st.Deferred == 0 {
+		t.Fatal("a template edit deferred no page")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	sort.Strings(files)
+	b, _ := os.ReadFile(files[7])
+	os.WriteFile(files[7], append(b, "\nLe ministre a salué la coopération.\n"...), 0o644)
+	os.Chtimes(files[7], time.Now().Add(time.Hour), time.Now().Add(time.Hour))
+	inc, st := run(cache)
+	if st.Carried == 0 {
+		t.Fatal("the edit carried nothing over")
+	}
+	if err := inc.Resolve(); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := run(nil)
+	if diff := diffFiles(inc.Files(), full.Files()); diff != "" {
+		t.Errorf("pages deferred, then made after an edit, differ from a full build: %s", diff)
+	}
+
+	// a template that fails on some pages only: the first of the kind
+	// passes, a deferred one fails when read
+	os.WriteFile(tmpl, []byte("{{define \"main\"}}{{if eq (len .Articles) 1}}{{index .Articles 99}}{{end}}{{end}}\n"), 0o644)
+	m, st := run(cache)
+	if st.Deferred == 0 {
+		t.Fatal("nothing deferred")
+	}
+	if err := m.Resolve(); err == nil || !strings.Contains(err.Error(), "index") {
+		t.Errorf("a deferred page whose template fails: %v", err)
+	}
+}
+
+func must2[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -344,14 +344,39 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	if len(carried) > 0 {
 		errs = append(errs, p.cache.carry(carried, out))
 	}
+	_, canDefer := out.(deferrer)
+	deferred := p.deferrable(jobs, out)
+	s.Deferred = 0
+	for _, d := range deferred {
+		if d {
+			s.Deferred++
+		}
+	}
 	parallel.ForIO(len(jobs), func(i int) {
 		j := jobs[i]
 		if j.fp != 0 {
-			if data, ok := p.cache.page(j.out, j.fp); ok {
-				errs[i] = put(j.out, data, j.owner)
+			if cp, ok := p.cache.page(j.out, j.fp, canDefer); ok {
+				errs[i] = cp.put(out, put, j.out, j.owner)
 				jobs[i] = job{out: j.out}
 				return
 			}
+		}
+		if deferred != nil && deferred[i] {
+			l := output.NewLazy(func() ([]byte, error) {
+				// made when asked for, maybe after later builds: not
+				// while one changes what the page reads
+				p.cache.state.RLock()
+				defer p.cache.state.RUnlock()
+				b := new(pageBuffers)
+				if err := s.renderJob(b, j); err != nil {
+					return nil, err
+				}
+				return b.page.Bytes(), nil
+			})
+			p.cache.keepLazy(j.out, j.fp, l)
+			errs[i] = out.(deferrer).Defer(j.out, l, j.owner)
+			jobs[i] = job{out: j.out}
+			return
 		}
 		data, err := j.data, error(nil)
 		if j.make != nil {
@@ -364,9 +389,6 @@ func (s *Site) Render(out output.Writer) (int, error) {
 			b.body.Reset()
 			err = s.renderJob(b, j)
 			data = b.page.Bytes()
-			if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
-				a.Content = "" // written; the build need not hold every body
-			}
 		}
 		switch {
 		case err == nil && j.fp != 0:
@@ -606,8 +628,41 @@ func (s *Site) BuildIndex() {
 	s.Index = index.Build(s.Articles, s.Entities, relatedCount)
 }
 
+// deferrable says which jobs a lazy rebuild (digest serve) leaves to be
+// made when first read: pages to make, but not the first of each kind (so
+// that a template that fails shows as the build's error), nor those
+// browsers read last (Options.Priority). Nil when the build defers nothing.
+func (p *pages) deferrable(jobs []job, out output.Writer) []bool {
+	if !p.s.lazy || p.cache == nil || !p.cache.built() {
+		return nil // a first build makes every page: all its errors show
+	}
+	if _, ok := out.(deferrer); !ok {
+		return nil
+	}
+	deferred := make([]bool, len(jobs))
+	first := map[string]bool{}
+	for i, j := range jobs {
+		if j.page == nil || j.fp == 0 || p.cache.has(j.out, j.fp) {
+			continue
+		}
+		if !first[j.page.Kind] || p.s.priority[j.out] {
+			first[j.page.Kind] = true
+			continue
+		}
+		deferred[i] = true
+	}
+	return deferred
+}
+
 func (s *Site) renderJob(b *pageBuffers, j job) error {
 	if a := j.page.Article; a != nil && j.page.Kind == render.KindArticle {
+		// the body goes on a copy: pages are made concurrently, some
+		// later (deferred), and the article is shared with other pages
+		copied := *a
+		a = &copied
+		page := *j.page
+		page.Article = a
+		j.page = &page
 		// a body is the same for one version of an article (its links go
 		// to its entities' pages): with a cache, a template edit does not
 		// convert every body again

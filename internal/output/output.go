@@ -321,11 +321,34 @@ type Writer interface {
 }
 
 // Memory is a site held in memory, for a server that never writes to disk.
-// Add is safe for concurrent use; the files are read once committed.
+// Add is safe for concurrent use; the files are read once committed. A
+// file may be lazy: made when first read (Defer).
 type Memory struct {
 	mu     sync.RWMutex
 	files  map[string][]byte
+	lazy   map[string]*Lazy
 	owners map[string]string
+}
+
+// Lazy is a file made when it is first read, once: digest serve defers
+// the pages a template edit changed until a browser asks for them.
+type Lazy struct {
+	once sync.Once
+	make func() ([]byte, error)
+	data []byte
+	err  error
+}
+
+// NewLazy makes a lazy file of what make makes.
+func NewLazy(make func() ([]byte, error)) *Lazy { return &Lazy{make: make} }
+
+// Bytes makes the file, the first time, and returns it.
+func (l *Lazy) Bytes() ([]byte, error) {
+	l.once.Do(func() {
+		l.data, l.err = l.make()
+		l.make = nil
+	})
+	return l.data, l.err
 }
 
 // NewMemory makes an empty site in memory.
@@ -335,14 +358,14 @@ func NewMemory() *Memory { return NewMemorySized(0) }
 // many the last build made, and its maps then need not grow.
 func NewMemorySized(n int) *Memory {
 	// owners are those of the files made, not carried: most of a rebuild's
-	return &Memory{files: make(map[string][]byte, n), owners: map[string]string{}}
+	return &Memory{files: make(map[string][]byte, n), lazy: map[string]*Lazy{}, owners: map[string]string{}}
 }
 
 // Len is the number of files kept.
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.files)
+	return len(m.files) + len(m.lazy)
 }
 
 // Add keeps a copy of a file of the site.
@@ -354,7 +377,14 @@ func (m *Memory) Add(p string, data []byte, owner string) error {
 func (m *Memory) Has(p string) bool {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	return m.has(p)
+}
+
+func (m *Memory) has(p string) bool {
 	_, ok := m.files[p]
+	if !ok {
+		_, ok = m.lazy[p]
+	}
 	return ok
 }
 
@@ -364,15 +394,28 @@ func (m *Memory) Commit() error { return nil }
 // Abort forgets the files.
 func (m *Memory) Abort() {
 	m.mu.Lock()
-	m.files, m.owners = map[string][]byte{}, map[string]string{}
+	m.files, m.lazy, m.owners = map[string][]byte{}, map[string]*Lazy{}, map[string]string{}
 	m.mu.Unlock()
 }
 
-// File returns a file of the site.
-func (m *Memory) File(p string) ([]byte, bool) {
+// Read returns a file of the site, making it if it is lazy; err is why a
+// lazy file could not be made.
+func (m *Memory) Read(p string) (data []byte, ok bool, err error) {
 	m.mu.RLock()
-	defer m.mu.RUnlock()
 	b, ok := m.files[p]
+	l := m.lazy[p]
+	m.mu.RUnlock()
+	if ok || l == nil {
+		return b, ok, nil
+	}
+	b, err = l.Bytes()
+	return b, true, err
+}
+
+// File returns a file of the site; a lazy file that cannot be made reads
+// as empty (Read says why).
+func (m *Memory) File(p string) ([]byte, bool) {
+	b, ok, _ := m.Read(p)
 	return b, ok
 }
 
@@ -385,12 +428,21 @@ type Keeper interface {
 // Keep keeps a file of the site without copying data, which the caller
 // must not change.
 func (m *Memory) Keep(p string, data []byte, owner string) error {
+	return m.keep(p, data, nil, owner)
+}
+
+// Defer keeps a lazy file.
+func (m *Memory) Defer(p string, l *Lazy, owner string) error {
+	return m.keep(p, nil, l, owner)
+}
+
+func (m *Memory) keep(p string, data []byte, l *Lazy, owner string) error {
 	if err := CleanPath(p); err != nil {
 		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[p]; dup {
+	if m.has(p) {
 		prev, ok := m.owners[p]
 		if !ok {
 			prev = "a file of the last build"
@@ -398,38 +450,68 @@ func (m *Memory) Keep(p string, data []byte, owner string) error {
 		return fmt.Errorf("%s and %s would both be written to %s", prev, owner, p)
 	}
 	m.owners[p] = owner
-	m.files[p] = data
+	if l != nil {
+		m.lazy[p] = l
+	} else {
+		m.files[p] = data
+	}
 	return nil
 }
 
 // Carrier is a Writer that takes, in bulk, files a build of the same site
 // made and checked before (digest serve carries over what an edit did not
-// reach): their paths are not checked again, nor their owners kept.
+// reach): their paths are not checked again, nor their owners kept. A
+// file is lazy where lazy has one.
 type Carrier interface {
-	Carry(paths []string, data [][]byte) error
+	Carry(paths []string, data [][]byte, lazy []*Lazy) error
 }
 
 // Carry keeps files of an earlier build of the site, without copying data.
-func (m *Memory) Carry(paths []string, data [][]byte) error {
+func (m *Memory) Carry(paths []string, data [][]byte, lazy []*Lazy) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for i, p := range paths {
-		if _, dup := m.files[p]; dup {
+		if m.has(p) {
 			return fmt.Errorf("%s would be written twice", p)
 		}
-		m.files[p] = data[i]
+		if lazy != nil && lazy[i] != nil {
+			m.lazy[p] = lazy[i]
+		} else {
+			m.files[p] = data[i]
+		}
 	}
 	return nil
 }
 
-// Files returns the site's files by path; the map is the caller's, the
-// bytes are shared.
+// Resolve makes every lazy file, and reports those that cannot be made.
+func (m *Memory) Resolve() error {
+	m.mu.RLock()
+	lazy := make(map[string]*Lazy, len(m.lazy))
+	for p, l := range m.lazy {
+		lazy[p] = l
+	}
+	m.mu.RUnlock()
+	var errs []error
+	for p, l := range lazy {
+		if _, err := l.Bytes(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Files returns the site's files by path, lazy ones made; the map is the
+// caller's, the bytes are shared.
 func (m *Memory) Files() map[string][]byte {
+	m.Resolve()
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	out := make(map[string][]byte, len(m.files))
+	out := make(map[string][]byte, len(m.files)+len(m.lazy))
 	for p, b := range m.files {
 		out[p] = b
+	}
+	for p, l := range m.lazy {
+		out[p], _ = l.Bytes()
 	}
 	return out
 }

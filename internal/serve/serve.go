@@ -11,11 +11,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"mime"
 	"net/http"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -46,7 +48,23 @@ type Server struct {
 	buildN  int
 	lastErr error
 	clients map[chan event]struct{}
+	// recent are the pages served last, newest last: a rebuild makes them
+	// before the others it defers
+	recent []string
 }
+
+// visited notes a page served.
+func (s *Server) visited(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.recent = slices.DeleteFunc(s.recent, func(k string) bool { return k == key })
+	s.recent = append(s.recent, key)
+	if len(s.recent) > recentPages {
+		s.recent = s.recent[1:]
+	}
+}
+
+const recentPages = 16
 
 type event struct {
 	name, data string
@@ -101,6 +119,12 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 	opts.Memory = site
 	opts.Extractor = s.extractor
 	opts.Cache = s.cache
+	// pages left to be made when read, as Hugo's fast render: but those
+	// browsers read last are made now
+	opts.Lazy = true
+	s.mu.RLock()
+	opts.Priority = slices.Clone(s.recent)
+	s.mu.RUnlock()
 	stats, err := build.Run(opts)
 	s.mu.Lock()
 	if err == nil {
@@ -116,7 +140,11 @@ func (s *Server) build(why string, cssOnly, fresh bool) error {
 		s.broadcast(event{"failed", string(b)})
 		return err
 	}
-	fmt.Fprintf(s.log, "%s: %d pages, %d files made again, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, ms,
+	deferred := ""
+	if stats.Deferred > 0 {
+		deferred = fmt.Sprintf(" (%d of them when first asked for)", stats.Deferred)
+	}
+	fmt.Fprintf(s.log, "%s: %d pages, %d files made again%s, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, deferred, ms,
 		stats.Load.Milliseconds(), stats.Enrich.Milliseconds(), stats.Index.Milliseconds(), stats.Render.Milliseconds())
 	if stats.Carried == 0 && stats.Rendered > 1000 {
 		// a build that made the whole site leaves its garbage: collected
@@ -223,12 +251,24 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	b, ok := site.File(key)
+	b, ok, err := site.Read(key)
 	if !ok {
 		s.notFound(w, site)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
+	if err != nil {
+		// a page the build deferred could not be made: its template fails
+		// on it. Said in the page; the next good build reloads it.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintf(w, "<!DOCTYPE html><title>digest: page failed</title><h1>This page failed to render</h1><pre>%s</pre>%s",
+			html.EscapeString(err.Error()), `<script src="/__digest/live.js"></script>`)
+		return
+	}
+	if strings.HasSuffix(key, ".html") {
+		s.visited(key)
+	}
 	if strings.HasSuffix(key, ".html") {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(inject(b))

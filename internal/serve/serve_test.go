@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -194,5 +195,31 @@ func TestPathsOutsideTheSite(t *testing.T) {
 		if resp.StatusCode != 404 || strings.Contains(string(b), "title = ") {
 			t.Errorf("%s: %d", p, resp.StatusCode)
 		}
+	}
+}
+
+// TestTemplateEditFastRender: after a template edit, the page read last is
+// made at once and the others when asked for, each with the new template;
+// one its template fails on says so in the browser.
+func TestTemplateEditFastRender(t *testing.T) {
+	dir := site(t)
+	for i, c := range []string{"Sénégal", "Niger", "Tchad", "Bénin"} {
+		os.WriteFile(filepath.Join(dir, "content", fmt.Sprintf("2025-02-0%d-a%d.md", i+1, i)),
+			[]byte(fmt.Sprintf("+++\ntitle = \"Article %d\"\ndate = 2025-02-0%d\n+++\nLe %s et le Maroc coopèrent.\n", i, i+1, c)), 0o644)
+	}
+	_, hs, ctx := start(t, dir)
+	ev := events(t, ctx, hs.URL)
+	get(t, hs.URL+"/articles/a2/")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "article.html"),
+		[]byte("{{define \"main\"}}<h1>Nouveau gabarit : {{.Article.Title}}</h1>{{if eq .Article.Title \"Article 0\"}}{{index .Article.Related 99}}{{end}}{{end}}\n"), 0o644)
+	next(t, ev, "reload")
+	for _, a := range []string{"a2", "a1", "a3", "mali"} {
+		if code, page := get(t, hs.URL+"/articles/"+a+"/"); code != 200 || !strings.Contains(page, "Nouveau gabarit") {
+			t.Errorf("%s: %d %s", a, code, page)
+		}
+	}
+	if code, page := get(t, hs.URL+"/articles/a0/"); code != 500 || !strings.Contains(page, "index out of range") {
+		t.Errorf("a page its template fails on: %d %s", code, page)
 	}
 }
