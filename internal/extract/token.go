@@ -109,7 +109,7 @@ type lexEntry struct {
 type scratch struct {
 	toks   []Token
 	folded []byte
-	spans  [][2]int
+	spans  []foldSpan
 	// the extraction's per-token arrays and matches
 	cover    []int
 	consumed []bool
@@ -118,6 +118,13 @@ type scratch struct {
 	agencySpans     []agencySpan
 	officialMatches []officialMatch
 	pending         []pendingAgency
+}
+
+// foldSpan is a token's key in the folded buffer, with its wordHash,
+// computed as the key is folded.
+type foldSpan struct {
+	start, end int
+	hash       uint64
 }
 
 // grow returns b resized to n elements, all zero, reusing its array.
@@ -149,6 +156,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 		case isWordRune(r):
 			start := i
 			fstart := len(folded)
+			h := uint64(fnvOffset)
 			letters, upper := 0, 0
 			first := true
 			capital := false
@@ -171,6 +179,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 						goto done
 					}
 					folded = append(folded, c)
+					h = (h ^ uint64(c)) * fnvPrime
 					i++
 					first = false
 					continue
@@ -189,12 +198,16 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 						}
 					}
 				}
+				n := len(folded)
 				folded = foldRune(folded, r)
+				for _, b := range folded[n:] {
+					h = (h ^ uint64(b)) * fnvPrime
+				}
 				i += size
 				first = false
 			}
 		done:
-			spans = append(spans, [2]int{fstart, len(folded)})
+			spans = append(spans, foldSpan{fstart, len(folded), h})
 			toks = append(toks, Token{Start: start, End: i, Word: true,
 				Cap: capital, Caps: letters >= 2 && upper == letters, Join: join, Break: brk})
 			join, brk, newlines = 0, false, 0
@@ -220,7 +233,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 		default:
 			fstart := len(folded)
 			folded = utf8.AppendRune(folded, r)
-			spans = append(spans, [2]int{fstart, len(folded)})
+			spans = append(spans, foldSpan{start: fstart, end: len(folded)})
 			toks = append(toks, Token{Start: i, End: i + size, Join: join, Break: brk})
 			join, brk, newlines = 0, false, 0
 		}
@@ -229,7 +242,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 	keys := string(folded)
 	sc.toks = toks
 	for k := range toks {
-		toks[k].Fold = keys[spans[k][0]:spans[k][1]]
+		toks[k].Fold = keys[spans[k].start:spans[k].end]
 		toks[k].lex = -1
 		if !toks[k].Word {
 			continue
@@ -238,7 +251,7 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 			toks[k].flags = wordFlags[toks[k].Fold]
 			continue
 		}
-		if id, ok := lex.find(wordHash(toks[k].Fold), toks[k].Fold); ok {
+		if id, ok := lex.find(spans[k].hash, toks[k].Fold); ok {
 			toks[k].lex = id
 			toks[k].flags = lex.entries[id].flags
 		}
