@@ -266,63 +266,8 @@ func (s *Site) Render(out output.Writer) (int, error) {
 	p.add(job{out: "404.html", owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: "404.html"}})
 	p.siteFeed()
 
-	// every file in order: articles, home, entities, the rest; the sitemap
-	// lists their pages in that order. Files carried over are not jobs.
-	var jobs []job
-	var carried []string
-	var sitemap []render.SitemapURL
-	var articleUnit []unitFiles
-	var entityUnit map[*index.Entry]unitFiles
-	if p.prev != nil {
-		// the last build's, changed in place: most units stay as they were
-		articleUnit, entityUnit = p.prev.articleUnit, p.prev.entityUnit
-		for _, e := range p.touched {
-			delete(entityUnit, e)
-		}
-		carried = make([]string, 0, p.prev.files)
-		sitemap = make([]render.SitemapURL, 0, p.prev.sitemap)
-	} else {
-		articleUnit = make([]unitFiles, len(p.articles))
-		entityUnit = make(map[*index.Entry]unitFiles, len(p.ix.Entries))
-	}
-	for i := range p.articles {
-		if js := p.articleJobs[i]; js != nil {
-			articleUnit[i] = p.unitOf(js)
-			jobs = append(jobs, js...)
-		} else {
-			carried = append(carried, articleUnit[i].files...)
-		}
-		sitemap = append(sitemap, articleUnit[i].sitemap...)
-	}
-	jobs = append(jobs, p.jobs[:p.homeJobs]...)
-	sitemap = append(sitemap, p.sitemapOf(p.jobs[:p.homeJobs])...)
-	for _, kind := range index.Kinds {
-		for _, e := range p.ix.ByKind[kind] {
-			var u unitFiles
-			if js, ok := p.entityJobs[e]; ok {
-				u = p.unitOf(js)
-				u.articles = len(e.Articles)
-				jobs = append(jobs, js...)
-				entityUnit[e] = u
-			} else {
-				u = entityUnit[e]
-				carried = append(carried, u.files...)
-			}
-			sitemap = append(sitemap, u.sitemap...)
-		}
-	}
-	if listJobs := p.listJobs; listJobs != nil {
-		jobs = append(jobs, listJobs...)
-	} else {
-		carried = append(carried, listUnit.files...)
-	}
-	sitemap = append(sitemap, listUnit.sitemap...)
-	jobs = append(jobs, p.jobs[p.homeJobs:]...)
-	sitemap = append(sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
-	jobs = append(jobs, job{out: "sitemap.xml", owner: "the sitemap", fp: p.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
-		job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
-	p.jobs = nil
-
+	all := p.assemble(listUnit)
+	jobs, carried := all.jobs, all.carried
 	for _, j := range jobs {
 		if j.page != nil {
 			j.page.Nav = p.nav
@@ -413,18 +358,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		p.cache.pruneCards(p.cards, s.Renderer.SharedSources())
 		p.cache.pruneBodies(p.articles)
 		if err == nil {
-			pl := &plan{paths: paths(s.Articles), versions: versions(s.Articles)}
-			if p.prev != nil {
-				pl = p.prev // the same files: only versions changed
-				for _, i := range s.delta.changed {
-					pl.versions[i] = s.Articles[i].Version
-				}
-			}
-			*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, files: s.Files, sitemap: len(sitemap),
-				articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
-				entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: articleUnit, entityUnit: entityUnit,
-				searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: listUnit}
-			p.cache.keepPlan(pl)
+			p.keepPlan(all)
 		}
 	}
 	pagesN := 0
@@ -439,6 +373,95 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		}
 	}
 	return pagesN, err
+}
+
+// assembly is every file of a build in order: the articles', the home
+// pages, the entities', then the rest. Files carried over are not jobs.
+type assembly struct {
+	jobs        []job
+	carried     []string
+	sitemap     []render.SitemapURL // the pages', in that order
+	articleUnit []unitFiles
+	entityUnit  map[*index.Entry]unitFiles
+	listUnit    unitFiles
+}
+
+func (p *pages) assemble(listUnit unitFiles) assembly {
+	cfg := p.s.Config
+	var jobs []job
+	var carried []string
+	var sitemap []render.SitemapURL
+	var articleUnit []unitFiles
+	var entityUnit map[*index.Entry]unitFiles
+	if p.prev != nil {
+		// the last build's, changed in place: most units stay as they were
+		articleUnit, entityUnit = p.prev.articleUnit, p.prev.entityUnit
+		for _, e := range p.touched {
+			delete(entityUnit, e)
+		}
+		carried = make([]string, 0, p.prev.files)
+		sitemap = make([]render.SitemapURL, 0, p.prev.sitemap)
+	} else {
+		articleUnit = make([]unitFiles, len(p.articles))
+		entityUnit = make(map[*index.Entry]unitFiles, len(p.ix.Entries))
+	}
+	for i := range p.articles {
+		if js := p.articleJobs[i]; js != nil {
+			articleUnit[i] = p.unitOf(js)
+			jobs = append(jobs, js...)
+		} else {
+			carried = append(carried, articleUnit[i].files...)
+		}
+		sitemap = append(sitemap, articleUnit[i].sitemap...)
+	}
+	jobs = append(jobs, p.jobs[:p.homeJobs]...)
+	sitemap = append(sitemap, p.sitemapOf(p.jobs[:p.homeJobs])...)
+	for _, kind := range index.Kinds {
+		for _, e := range p.ix.ByKind[kind] {
+			var u unitFiles
+			if js, ok := p.entityJobs[e]; ok {
+				u = p.unitOf(js)
+				u.articles = len(e.Articles)
+				jobs = append(jobs, js...)
+				entityUnit[e] = u
+			} else {
+				u = entityUnit[e]
+				carried = append(carried, u.files...)
+			}
+			sitemap = append(sitemap, u.sitemap...)
+		}
+	}
+	if listJobs := p.listJobs; listJobs != nil {
+		jobs = append(jobs, listJobs...)
+	} else {
+		carried = append(carried, listUnit.files...)
+	}
+	sitemap = append(sitemap, listUnit.sitemap...)
+	jobs = append(jobs, p.jobs[p.homeJobs:]...)
+	sitemap = append(sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
+	jobs = append(jobs, job{out: "sitemap.xml", owner: "the sitemap", fp: p.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
+		job{out: "robots.txt", owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + "sitemap.xml\n")})
+	// the jobs are in jobs now: as each is written, its page may go
+	p.jobs, p.articleJobs, p.entityJobs, p.listJobs = nil, nil, nil, nil
+	return assembly{jobs: jobs, carried: carried, sitemap: sitemap, articleUnit: articleUnit, entityUnit: entityUnit, listUnit: listUnit}
+
+}
+
+// keepPlan leaves this build's plan to the next.
+func (p *pages) keepPlan(a assembly) {
+	s := p.s
+	pl := &plan{paths: paths(s.Articles), versions: versions(s.Articles)}
+	if p.prev != nil {
+		pl = p.prev // the same files: only versions changed
+		for _, i := range s.delta.changed {
+			pl.versions[i] = s.Articles[i].Version
+		}
+	}
+	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, files: s.Files, sitemap: len(a.sitemap),
+		articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
+		entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: a.articleUnit, entityUnit: a.entityUnit,
+		searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: a.listUnit}
+	p.cache.keepPlan(pl)
 }
 
 func paths(articles []*content.Article) []string {

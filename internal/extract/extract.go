@@ -621,11 +621,24 @@ func (s *state) impliedCountries() {
 func (s *state) result() *Result {
 	r := &Result{File: s.in.File, Lang: s.in.Lang, Warnings: s.warnings}
 	lang := s.x.lang
+	// the entities kept move to an array of their own: the slab they were
+	// made in also holds those dropped, and a site holds every result
+	n := 0
+	for _, list := range s.ents {
+		for _, e := range list {
+			if len(e.Mentions) > 0 || e.Manual {
+				n++
+			}
+		}
+	}
+	kept := make([]Entity, 0, n)
 	for kind, list := range s.ents {
 		for _, e := range list {
 			if len(e.Mentions) == 0 && !e.Manual {
 				continue
 			}
+			kept = append(kept, *e)
+			e = &kept[len(kept)-1]
 			switch Kind(kind) {
 			case KindCountry:
 				if c := s.x.g.Country(e.ID); c != nil {

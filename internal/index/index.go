@@ -93,6 +93,8 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 			continue
 		}
 		date := articles[i].Date
+		n := len(r.Countries) + len(r.Regions) + len(r.Agencies) + len(r.Officials) + len(r.Themes)
+		ix.perArticle[i], ix.Named[i] = make([]mention, 0, n), make([]*Entry, 0, n)
 		forEach(r, func(kind string, e *extract.Entity) {
 			k := Key{kind, e.ID}
 			en := ix.Entries[k]
