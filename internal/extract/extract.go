@@ -245,7 +245,6 @@ type state struct {
 	// entities by kind, in the order found (an article names a few dozen:
 	// a scan is cheaper than a map)
 	ents [KindTheme + 1][]*Entity
-	slab []Entity // where they are made, a few at a time
 	// countryEvidence counts direct mentions of each country (names,
 	// demonyms, places), which decide between ambiguous readings.
 	countryEvidence  map[string]int
@@ -337,11 +336,7 @@ func (s *state) entity(kind Kind, id string) *Entity {
 	if e := s.find(kind, id); e != nil {
 		return e
 	}
-	if len(s.slab) == cap(s.slab) {
-		s.slab = make([]Entity, 0, 8)
-	}
-	s.slab = append(s.slab, Entity{Kind: kind, ID: id})
-	e := &s.slab[len(s.slab)-1]
+	e := &Entity{Kind: kind, ID: id}
 	s.ents[kind] = append(s.ents[kind], e)
 	return e
 }
@@ -621,24 +616,11 @@ func (s *state) impliedCountries() {
 func (s *state) result() *Result {
 	r := &Result{File: s.in.File, Lang: s.in.Lang, Warnings: s.warnings}
 	lang := s.x.lang
-	// the entities kept move to an array of their own: the slab they were
-	// made in also holds those dropped, and a site holds every result
-	n := 0
-	for _, list := range s.ents {
-		for _, e := range list {
-			if len(e.Mentions) > 0 || e.Manual {
-				n++
-			}
-		}
-	}
-	kept := make([]Entity, 0, n)
 	for kind, list := range s.ents {
 		for _, e := range list {
 			if len(e.Mentions) == 0 && !e.Manual {
 				continue
 			}
-			kept = append(kept, *e)
-			e = &kept[len(kept)-1]
 			switch Kind(kind) {
 			case KindCountry:
 				if c := s.x.g.Country(e.ID); c != nil {
