@@ -12,7 +12,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -245,6 +245,7 @@ type state struct {
 	// entities by kind, in the order found (an article names a few dozen:
 	// a scan is cheaper than a map)
 	ents [KindTheme + 1][]*Entity
+	sc   *scratch // the extraction's reused buffers
 	// countryEvidence counts direct mentions of each country (names,
 	// demonyms, places), which decide between ambiguous readings.
 	countryEvidence  map[string]int
@@ -259,8 +260,7 @@ type state struct {
 
 // Extract reads one article.
 func (x *Extractor) Extract(in Input) *Result {
-	s := &state{x: x, in: in, countryEvidence: map[string]int{},
-		learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
+	s := &state{x: x, in: in, learned: map[string]*gazetteer.Agency{}, definedOther: map[string]bool{}}
 	if in.Doc != nil {
 		s.doc = in.Doc
 	} else {
@@ -273,6 +273,12 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.text = s.doc.Text
 	sc := x.scratch.Get().(*scratch)
 	defer x.scratch.Put(sc)
+	s.sc = sc
+	if sc.evidence == nil {
+		sc.evidence = map[string]int{}
+	}
+	clear(sc.evidence)
+	s.countryEvidence = sc.evidence
 	s.toks = sc.tokenize(s.text, x.lex)
 	sc.cover, sc.consumed = grow(sc.cover, len(s.toks)), grow(sc.consumed, len(s.toks))
 	s.cover, s.consumed, s.matches = sc.cover, sc.consumed, sc.matches[:0]
@@ -575,7 +581,8 @@ func (s *state) nextWord(i int) int {
 // dropPlacesInNames drops the countries and places read inside a person's
 // name: "Mohamed Al Kuwaiti" names no Kuwait.
 func (s *state) dropPlacesInNames() {
-	inName := make([]bool, len(s.toks))
+	s.sc.inPlaceNames = grow(s.sc.inPlaceNames, len(s.toks))
+	inName := s.sc.inPlaceNames
 	for _, p := range s.people {
 		for _, sp := range p.nameSpans {
 			for k := sp[0]; k < sp[1]; k++ {
@@ -648,11 +655,11 @@ func (s *state) result() *Result {
 		}
 	}
 	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
-		sort.Slice(list, func(i, j int) bool {
-			if len(list[i].Mentions) != len(list[j].Mentions) {
-				return len(list[i].Mentions) > len(list[j].Mentions)
+		slices.SortFunc(list, func(a, b *Entity) int {
+			if len(a.Mentions) != len(b.Mentions) {
+				return len(b.Mentions) - len(a.Mentions)
 			}
-			return list[i].ID < list[j].ID
+			return strings.Compare(a.ID, b.ID)
 		})
 	}
 	return r

@@ -549,7 +549,8 @@ func (s *state) shortMentions() {
 			owner[sn] = p
 		}
 	}
-	inName := make([]bool, len(s.toks))
+	s.sc.inNames = grow(s.sc.inNames, len(s.toks))
+	inName := s.sc.inNames
 	for _, p := range s.people {
 		for _, sp := range p.nameSpans {
 			for k := sp[0]; k < sp[1]; k++ {

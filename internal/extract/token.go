@@ -118,6 +118,9 @@ type scratch struct {
 	agencySpans     []agencySpan
 	officialMatches []officialMatch
 	pending         []pendingAgency
+	inNames         []bool         // tokens in people's names
+	inPlaceNames    []bool         // the same, for places
+	evidence        map[string]int // state.countryEvidence
 }
 
 // foldSpan is a token's key in the folded buffer, with its wordHash,
