@@ -155,7 +155,10 @@ type Mention struct {
 // Entity is what an article says of one country, region, place, agency,
 // official or theme.
 type Entity struct {
-	Kind     Kind
+	Kind Kind
+	// Manual is true for an entity added by the front matter. (Beside
+	// Kind it takes no word of its own: a site holds every entity.)
+	Manual   bool
 	ID       string // ISO code, region id, agency id, official id, theme id, place name
 	Name     string
 	Acronym  string   // agencies
@@ -163,8 +166,6 @@ type Entity struct {
 	Roles    []string // officials
 	Agencies []string // officials: ids of the bodies their roles name
 	Mentions []Mention
-	// Manual is true for an entity added by the front matter.
-	Manual bool
 	// After Compact: how many mentions there were, and where the first in
 	// the body is (nil for none).
 	Count     int
