@@ -482,24 +482,38 @@ func (s cardStore) StoreCard(a *render.Article, html string) {
 }
 
 // pruneCards keeps the cards of the articles of this build only (cards
-// are their card fingerprints, mixed with the shared templates'), once
-// the cards of versions gone outnumber them.
+// are their card fingerprints, mixed with the shared templates').
 func (c *Cache) pruneCards(cards []uint64, shared uint64) {
 	c.mu.Lock()
-	few := len(c.cards) <= 2*len(cards)
-	c.mu.Unlock()
-	if few {
+	defer c.mu.Unlock()
+	pruneKeys(c.cards, len(cards), func(keep map[uint64]bool) {
+		for _, fp := range cards {
+			keep[fp^shared] = true
+		}
+	})
+}
+
+// pruneKeys deletes from m the keys that add does not name, once m holds
+// more than twice the n keys to keep: the entries of a few edits' old
+// versions are not worth a sweep.
+func pruneKeys[V any](m map[uint64]V, n int, add func(keep map[uint64]bool)) {
+	if len(m) <= 2*n {
 		return
 	}
-	keys := make(map[uint64]bool, len(cards))
-	for _, fp := range cards {
-		keys[fp^shared] = true
+	keep := make(map[uint64]bool, n)
+	add(keep)
+	for k := range m {
+		if !keep[k] {
+			delete(m, k)
+		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.cards {
-		if !keys[k] {
-			delete(c.cards, k)
+}
+
+// versionsOf adds the versions of articles to keep.
+func versionsOf(articles []*render.Article) func(keep map[uint64]bool) {
+	return func(keep map[uint64]bool) {
+		for _, a := range articles {
+			keep[a.Version] = true
 		}
 	}
 }
@@ -532,26 +546,11 @@ func (c *Cache) keepEntitySearch(entries map[uint64][]byte) {
 	c.mu.Unlock()
 }
 
-// pruneSearch keeps the search entries of these articles only, once the
-// entries of versions gone outnumber them.
+// pruneSearch keeps the search entries of these articles only.
 func (c *Cache) pruneSearch(articles []*render.Article) {
 	c.mu.Lock()
-	few := len(c.search) <= 2*len(articles)
-	c.mu.Unlock()
-	if few {
-		return // the old versions of a few edits: not worth a sweep
-	}
-	keep := make(map[uint64]bool, len(articles))
-	for _, a := range articles {
-		keep[a.Version] = true
-	}
-	c.mu.Lock()
 	defer c.mu.Unlock()
-	for v := range c.search {
-		if !keep[v] {
-			delete(c.search, v)
-		}
-	}
+	pruneKeys(c.search, len(articles), versionsOf(articles))
 }
 
 // collationKey is the sort key of an entity's name made by an earlier
@@ -596,21 +595,9 @@ func (c *Cache) keepBody(version uint64, html string) {
 	c.mu.Unlock()
 }
 
-// pruneBodies keeps the bodies of these articles only, once the bodies
-// of versions gone outnumber them.
+// pruneBodies keeps the bodies of these articles only.
 func (c *Cache) pruneBodies(articles []*render.Article) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.bodies) <= 2*len(articles) {
-		return
-	}
-	keep := make(map[uint64]bool, len(articles))
-	for _, a := range articles {
-		keep[a.Version] = true
-	}
-	for v := range c.bodies {
-		if !keep[v] {
-			delete(c.bodies, v)
-		}
-	}
+	pruneKeys(c.bodies, len(articles), versionsOf(articles))
 }

@@ -67,8 +67,7 @@ type pages struct {
 	entityJobs  map[*index.Entry][]job
 	prev        *plan          // the last build's, when this one carries pages over
 	touched     []*index.Entry // with prev: the entries an edit reached
-	// the search index's entries, of articles by position and of entities
-	searchParts  [][]byte
+	// the search index's entries of entities
 	entitySearch map[*index.Entry][]byte
 	// with a cache (digest serve): fingerprints of pages' inputs
 	cache       *Cache
@@ -95,8 +94,7 @@ type plan struct {
 	entryLinks  map[*index.Entry]render.EntityLink
 	entryHashes map[*index.Entry]uint64
 	sources     uint64 // the templates'
-	// the search index's entries
-	searchParts  [][]byte
+	// the search index's entries of entities
 	entitySearch map[*index.Entry][]byte
 	articleUnit  []unitFiles
 	entityUnit   map[*index.Entry]unitFiles
@@ -290,7 +288,7 @@ func (s *Site) Render(out output.Writer) (int, error) {
 		errs = append(errs, p.cache.carry(carried, out))
 	}
 	_, canDefer := out.(deferrer)
-	deferred := p.deferrable(jobs, out)
+	deferred := p.deferrable(jobs, canDefer)
 	s.Deferred = 0
 	for _, d := range deferred {
 		if d {
@@ -460,7 +458,7 @@ func (p *pages) keepPlan(a assembly) {
 	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, files: s.Files, sitemap: len(a.sitemap),
 		articles: p.articles, cards: p.cards, urlHashes: p.urlHashes, position: p.position, entryLinks: p.entryLinks,
 		entryHashes: p.entryHashes, sources: s.Renderer.Sources(), articleUnit: a.articleUnit, entityUnit: a.entityUnit,
-		searchParts: p.searchParts, entitySearch: p.entitySearch, listUnit: a.listUnit}
+		entitySearch: p.entitySearch, listUnit: a.listUnit}
 	p.cache.keepPlan(pl)
 }
 
@@ -655,12 +653,9 @@ func (s *Site) BuildIndex() {
 // made when first read: pages to make, but not the first of each kind (so
 // that a template that fails shows as the build's error), nor those
 // browsers read last (Options.Priority). Nil when the build defers nothing.
-func (p *pages) deferrable(jobs []job, out output.Writer) []bool {
-	if !p.s.lazy || p.cache == nil || !p.cache.built() {
+func (p *pages) deferrable(jobs []job, canDefer bool) []bool {
+	if !p.s.lazy || !canDefer || p.cache == nil || !p.cache.built() {
 		return nil // a first build makes every page: all its errors show
-	}
-	if _, ok := out.(deferrer); !ok {
-		return nil
 	}
 	deferred := make([]bool, len(jobs))
 	first := map[string]bool{}
@@ -969,10 +964,6 @@ func (p *pages) search() {
 	parts := make([][]byte, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
 		a := p.articles[i]
-		if p.prev != nil && p.prev.versions[i] == a.Version {
-			parts[i] = p.prev.searchParts[i]
-			return
-		}
 		if p.cache != nil {
 			if b, ok := p.cache.searchEntry(a.Version); ok {
 				parts[i] = b
@@ -998,12 +989,6 @@ func (p *pages) search() {
 		}
 	})
 	if p.cache != nil {
-		if p.prev != nil {
-			p.searchParts = p.prev.searchParts // the same articles: changed in place
-			copy(p.searchParts, parts)
-		} else {
-			p.searchParts = slices.Clone(parts)
-		}
 		p.cache.pruneSearch(p.articles)
 	}
 	// entities' entries: kept by entry from the last build when it carries
