@@ -64,7 +64,7 @@ type Renderer struct {
 	// the partials, the UI strings); byKind adds each kind's template
 	shared   uint64
 	byKind   map[string]uint64
-	cards    sync.Map // *Article → its card as seen from the root
+	cards    sync.Map // *Article → *card
 	store    CardStore
 	partials sync.Map // partialKey → template.HTML
 }
@@ -101,8 +101,7 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 	v, ok := r.cards.Load(a)
 	if !ok && r.store != nil {
 		if html, found := r.store.LoadCard(a); found {
-			v, ok = html, true
-			r.cards.Store(a, html)
+			v, ok = r.cards.LoadOrStore(a, &card{root: html})
 		}
 	}
 	if !ok {
@@ -116,16 +115,49 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
 			return "", err
 		}
-		v, _ = r.cards.LoadOrStore(a, buf.String())
+		v, _ = r.cards.LoadOrStore(a, &card{root: buf.String()})
 		if r.store != nil {
-			r.store.StoreCard(a, v.(string))
+			r.store.StoreCard(a, v.(*card).root)
 		}
 	}
 	prefix := p.RelURL("")
 	if prefix == "./" {
 		prefix = "" // the root itself
 	}
-	return template.HTML(Rebase(v.(string), prefix)), nil // made by html/template: escaped
+	return template.HTML(v.(*card).at(prefix)), nil // made by html/template: escaped
+}
+
+// card is an article's card as seen from the root, and as rebased for the
+// few depths list pages have: a card shows on every list of each of its
+// entities, and rebasing it anew for each was a tenth of a build's render.
+type card struct {
+	root    string
+	mu      sync.Mutex
+	rebased []rebasedCard
+}
+
+type rebasedCard struct{ prefix, html string }
+
+// maxRebased bounds the depths a card keeps: a site's list pages are at
+// two or three; deeper ones are rebased on each use.
+const maxRebased = 4
+
+func (c *card) at(prefix string) string {
+	if prefix == "" {
+		return c.root
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, rc := range c.rebased {
+		if rc.prefix == prefix {
+			return rc.html
+		}
+	}
+	html := Rebase(c.root, prefix)
+	if len(c.rebased) < maxRebased {
+		c.rebased = append(c.rebased, rebasedCard{prefix, html})
+	}
+	return html
 }
 
 // CardStore keeps cards beyond one renderer: digest serve's rebuilds make

@@ -117,6 +117,26 @@ func TestRebase(t *testing.T) {
 	}
 }
 
+// TestCardAtDepths: a card rebased for a prefix it has seen is the same as
+// rebased anew, past the depths it keeps too, and the root is the root.
+func TestCardAtDepths(t *testing.T) {
+	c := &card{root: `<a href="articles/x/">X</a> <a href="pays/ml/">Mali</a>`}
+	prefixes := []string{"../../", "../../../../", "../", "../../", "/digest/", "../../../", "../../../../", "/digest/"}
+	for round := 0; round < 2; round++ {
+		for _, prefix := range prefixes {
+			if got, want := c.at(prefix), Rebase(c.root, prefix); got != want {
+				t.Errorf("round %d: at(%q) = %q, want %q", round, prefix, got, want)
+			}
+		}
+	}
+	if got := c.at(""); got != c.root {
+		t.Errorf("at(\"\") = %q, want the root card", got)
+	}
+	if len(c.rebased) != maxRebased {
+		t.Errorf("card keeps %d rebased copies, want %d", len(c.rebased), maxRebased)
+	}
+}
+
 // FuzzRebase: rebasing never panics, leaves HTML alone for an empty
 // prefix, and only inserts whole prefixes.
 func FuzzRebase(f *testing.F) {
