@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -653,6 +654,7 @@ func (s *state) result() *Result {
 				}
 				r.Themes = append(r.Themes, e)
 			}
+			s.own(e)
 		}
 	}
 	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
@@ -664,6 +666,38 @@ func (s *state) result() *Result {
 		})
 	}
 	return r
+}
+
+// own gives e copies of its strings that are slices of the article's
+// text (the names and roles of officials and places as written): a site
+// keeps results after it drops the texts, and one such slice kept a whole
+// text alive, 50 MB of a 10,000-article build.
+func (s *state) own(e *Entity) {
+	e.ID, e.Name, e.Acronym, e.Country = s.detach(e.ID), s.detach(e.Name), s.detach(e.Acronym), s.detach(e.Country)
+	for i, v := range e.Roles {
+		e.Roles[i] = s.detach(v)
+	}
+	for i, v := range e.Agencies {
+		e.Agencies[i] = s.detach(v)
+	}
+}
+
+// detach copies v if it points into the text.
+func (s *state) detach(v string) string {
+	if inside(v, s.text) {
+		return strings.Clone(v)
+	}
+	return v
+}
+
+// inside tells whether v's bytes are within text's.
+func inside(v, text string) bool {
+	if v == "" || text == "" {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(v)))
+	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	return p >= start && p < start+uintptr(len(text))
 }
 
 // displayName names an agency; a body whose name many states share gets its

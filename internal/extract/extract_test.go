@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"digest/internal/plaintext"
 	"digest/internal/slug"
 )
 
@@ -272,6 +273,29 @@ func TestBareSurnameNeedsOnePerson(t *testing.T) {
 		for _, s := range o.Surfaces() {
 			if s == "Diallo" {
 				t.Errorf("bare surname shared by two people linked to %s", o.Name)
+			}
+		}
+	}
+}
+
+// TestCompactResultHoldsNoText: once compacted, a result shares no bytes
+// with the text it was read from, officials and places found by rules (their
+// names and roles as written) included, so a site can drop the text.
+func TestCompactResultHoldsNoText(t *testing.T) {
+	body := []byte("Le directeur général de la police nigérienne, Abdou Karim Salifou, a rencontré à Niamey le ministre de l'Intérieur malien, Moussa Traoré Kéita. M. Salifou a salué la coopération avec la Direction générale de la sûreté nationale.")
+	doc := plaintext.New("Coopération", "", plaintext.ParseBody(body))
+	r := extractor(t).Extract(Input{Lang: "fr", Title: "Coopération", Body: body, Doc: doc})
+	r.Compact()
+	if len(r.Officials) < 2 {
+		t.Fatalf("officials %v, want both", ids(r.Officials))
+	}
+	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
+		for _, e := range list {
+			strs := append([]string{e.ID, e.Name, e.Acronym, e.Country}, e.Roles...)
+			for _, v := range append(strs, e.Agencies...) {
+				if inside(v, doc.Text) {
+					t.Errorf("%v %s: %q is a slice of the text", e.Kind, e.ID, v)
+				}
 			}
 		}
 	}
