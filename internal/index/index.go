@@ -244,20 +244,7 @@ func (ix *Index) related(perArticle [][]mention, count int) [][]int {
 		}
 		best := make([]int, 0, count)
 		for _, a := range sc.touched {
-			if len(best) == count && !better(a, best[count-1]) {
-				continue
-			}
-			k := len(best)
-			if k < count {
-				best = append(best, a)
-			} else {
-				k--
-			}
-			for k > 0 && better(a, best[k-1]) {
-				best[k] = best[k-1]
-				k--
-			}
-			best[k] = a
+			best = keepBest(best, a, count, better)
 		}
 		out[i] = best
 		for _, a := range sc.touched {
@@ -297,25 +284,31 @@ func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
 		return out
 	}
 	for _, sh := range e.With {
-		if sh.Kind != kind {
-			continue
+		if sh.Kind == kind {
+			out = keepBest(out, sh, limit, moreShared)
 		}
-		if len(out) == limit && !moreShared(sh, out[limit-1]) {
-			continue
-		}
-		k := len(out)
-		if k < limit {
-			out = append(out, sh)
-		} else {
-			k--
-		}
-		for k > 0 && moreShared(sh, out[k-1]) {
-			out[k] = out[k-1]
-			k--
-		}
-		out[k] = sh
 	}
 	return out
+}
+
+// keepBest puts x into best, kept in order of better and at most limit
+// long: the top of a long list without sorting it all.
+func keepBest[T any](best []T, x T, limit int, better func(a, b T) bool) []T {
+	if len(best) == limit && !better(x, best[limit-1]) {
+		return best
+	}
+	k := len(best)
+	if k < limit {
+		best = append(best, x)
+	} else {
+		k--
+	}
+	for k > 0 && better(x, best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = x
+	return best
 }
 
 func moreShared(a, b Shared) bool {

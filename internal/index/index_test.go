@@ -101,3 +101,31 @@ func TestTrendingWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestWithKindLimitIsTopOfFullList: a limit keeps the first entries of the
+// full order, whatever order the co-mentions come in.
+func TestWithKindLimitIsTopOfFullList(t *testing.T) {
+	codes := []string{"AA", "BB", "CC", "DD", "EE", "FF", "GG"}
+	arts, res := corpus(40, func(i int) *extract.Result {
+		r := &extract.Result{Countries: []*extract.Entity{ent("MA")}}
+		for k, c := range codes {
+			if i%(k+2) == 0 || (k == 3 && i%3 == 1) { // uneven counts, some tied
+				r.Countries = append(r.Countries, ent(c))
+			}
+		}
+		return r
+	})
+	ix := Build(arts, res, 5)
+	ma := ix.Entries[Key{Country, "MA"}]
+	full := ix.WithKind(ma, Country, 0)
+	if len(full) != len(codes) {
+		t.Fatalf("full list %+v", full)
+	}
+	for limit := 1; limit <= len(codes)+1; limit++ {
+		got := ix.WithKind(ma, Country, limit)
+		want := full[:min(limit, len(full))]
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("limit %d: %+v, want %+v", limit, got, want)
+		}
+	}
+}
