@@ -1,13 +1,13 @@
-// Package markdown turns article bodies into HTML and plain text with
-// goldmark: GFM, footnotes, heading ids, and typography in the article's
-// language.
+// Package markdown turns article bodies into HTML with goldmark: GFM,
+// footnotes, heading ids, links to the pages of the entities a body names
+// (links.go), and typography in the article's language (typography.go,
+// french.go). Plain text for extraction is the plaintext package's job.
 package markdown
 
 import (
 	"bytes"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -41,33 +41,9 @@ func New(opts Options) *Converter {
 
 func build(opts Options, french bool) goldmark.Markdown {
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote, entityLinks}
+	exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(french))))
 	if french {
-		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-			extension.LeftDoubleQuote:  "«\u202f",
-			extension.RightDoubleQuote: "\u202f»",
-			extension.LeftAngleQuote:   "«",
-			extension.RightAngleQuote:  "»",
-			extension.Apostrophe:       "’",
-			extension.EnDash:           "–",
-			extension.EmDash:           "—",
-			extension.Ellipsis:         "…",
-			extension.LeftSingleQuote:  "‘",
-			extension.RightSingleQuote: "’",
-		})), FrenchSpacing)
-	} else {
-		// Characters, not entities: plain text (summaries) reads them too.
-		exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-			extension.LeftDoubleQuote:  "“",
-			extension.RightDoubleQuote: "”",
-			extension.LeftAngleQuote:   "«",
-			extension.RightAngleQuote:  "»",
-			extension.Apostrophe:       "’",
-			extension.EnDash:           "–",
-			extension.EmDash:           "—",
-			extension.Ellipsis:         "…",
-			extension.LeftSingleQuote:  "‘",
-			extension.RightSingleQuote: "’",
-		})))
+		exts = append(exts, FrenchSpacing)
 	}
 	rendererOpts := []goldmark.Option{}
 	if opts.Unsafe {
@@ -80,7 +56,7 @@ func build(opts Options, french bool) goldmark.Markdown {
 }
 
 func (c *Converter) engine(lang string) goldmark.Markdown {
-	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+	if IsFrench(lang) {
 		return c.french
 	}
 	return c.other

@@ -167,26 +167,22 @@ func dict(pairs ...any) (map[string]any, error) {
 // get: typographic apostrophes after letters, straight double quotes paired
 // into « » in French and “ ” elsewhere, and French spacing in French.
 func Typography(lang, s string) string {
-	french := lang == "fr" || strings.HasPrefix(lang, "fr-")
+	french := markdown.IsFrench(lang)
 	if strings.ContainsAny(s, "'\"") {
+		open, close := markdown.Quotes(french)
 		var b strings.Builder
-		prevLetter, open := false, false
+		prevLetter, inQuote := false, false
 		for _, r := range s {
 			switch {
 			case r == '\'' && prevLetter:
 				b.WriteRune('’')
 			case r == '"':
-				switch {
-				case !open && french:
-					b.WriteString("«\u202f")
-				case !open:
-					b.WriteRune('“')
-				case french:
-					b.WriteString("\u202f»")
-				default:
-					b.WriteRune('”')
+				if inQuote {
+					b.WriteString(close)
+				} else {
+					b.WriteString(open)
 				}
-				open = !open
+				inQuote = !inQuote
 			default:
 				b.WriteRune(r)
 			}
