@@ -19,6 +19,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"digest/internal/layout"
 )
 
 //go:embed data/*.toml
@@ -189,12 +191,12 @@ func Builtin() (*Gazetteer, error) { return Load(nil) }
 // whose entries replace built-in ones with the same id.
 func Load(site fs.FS) (*Gazetteer, error) {
 	var all files
-	if err := readDir(&all, builtin, "data", "(built-in) data"); err != nil {
+	if err := readDir(&all, builtin, "data", "(built-in) "+layout.Data); err != nil {
 		return nil, err
 	}
 	if site != nil {
 		var own files
-		if err := readDir(&own, site, ".", "data"); err != nil {
+		if err := readDir(&own, site, ".", layout.Data); err != nil {
 			return nil, err
 		}
 		merge(&all, &own)
@@ -214,8 +216,8 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 	}
 	var errs []error
 	for _, e := range entries {
-		// entities.toml is the site's metadata of entity pages, not gazetteer data
-		if e.IsDir() || path.Ext(e.Name()) != ".toml" || e.Name() == "entities.toml" {
+		// the site's metadata of entity pages, not gazetteer data
+		if e.IsDir() || path.Ext(e.Name()) != ".toml" || e.Name() == layout.EntitiesFile {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))

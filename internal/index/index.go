@@ -19,7 +19,8 @@ import (
 	"digest/internal/parallel"
 )
 
-// Kinds of entities, in the order pages list them.
+// Kinds of entities. This file is their one home: every package ranges
+// over Kinds or ListOrder and names kinds through these constants.
 const (
 	Country  = "country"
 	Region   = "region"
@@ -28,8 +29,50 @@ const (
 	Theme    = "theme"
 )
 
-// Kinds lists the kinds in display order.
+// Kinds lists the kinds in display order: the order pages, the home page's
+// most-named entities and the search index list them.
 var Kinds = []string{Country, Official, Agency, Theme, Region}
+
+// ListOrder lists the kinds in the order of an extract.Result's lists: the
+// order of Index.Named, of an article's chips and of their fingerprints.
+var ListOrder = []string{Country, Region, Agency, Official, Theme}
+
+// List is r's list of entities of a kind (nil for an unknown kind).
+func List(r *extract.Result, kind string) []*extract.Entity {
+	switch kind {
+	case Country:
+		return r.Countries
+	case Region:
+		return r.Regions
+	case Agency:
+		return r.Agencies
+	case Official:
+		return r.Officials
+	case Theme:
+		return r.Themes
+	}
+	return nil
+}
+
+// IsKind tells whether kind is one of Kinds.
+func IsKind(kind string) bool {
+	switch kind {
+	case Country, Region, Agency, Official, Theme:
+		return true
+	}
+	return false
+}
+
+// Plural is the plural of a kind: its key in UI strings and sections.
+func Plural(kind string) string {
+	switch kind {
+	case Country:
+		return "countries"
+	case Agency:
+		return "agencies"
+	}
+	return kind + "s"
+}
 
 // Key names an entity across kinds.
 type Key struct {
@@ -125,12 +168,9 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 // forEach calls f on each entity of r, in the order of its lists: the
 // order of Index.Named.
 func forEach(r *extract.Result, f func(kind string, e *extract.Entity)) {
-	for _, l := range []struct {
-		kind string
-		list []*extract.Entity
-	}{{Country, r.Countries}, {Region, r.Regions}, {Agency, r.Agencies}, {Official, r.Officials}, {Theme, r.Themes}} {
-		for _, e := range l.list {
-			f(l.kind, e)
+	for _, kind := range ListOrder {
+		for _, e := range List(r, kind) {
+			f(kind, e)
 		}
 	}
 }
@@ -513,20 +553,7 @@ func (ix *Index) recount(en *Entry) {
 
 // find is the entity of a kind and id in r.
 func find(r *extract.Result, k Key) *extract.Entity {
-	var list []*extract.Entity
-	switch k.Kind {
-	case Country:
-		list = r.Countries
-	case Region:
-		list = r.Regions
-	case Agency:
-		list = r.Agencies
-	case Official:
-		list = r.Officials
-	case Theme:
-		list = r.Themes
-	}
-	for _, e := range list {
+	for _, e := range List(r, k.Kind) {
 		if e.ID == k.ID {
 			return e
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"digest/internal/index"
 	"digest/internal/markdown"
 )
 
@@ -125,15 +126,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// dict builds a map from key/value pairs, to pass several values to a partial.
 		"dict": dict,
 		// plural is the plural of a kind of entity, for UI string keys.
-		"plural": func(kind string) string {
-			if kind == "country" {
-				return "countries"
-			}
-			if kind == "agency" {
-				return "agencies"
-			}
-			return kind + "s"
-		},
+		"plural": index.Plural,
 		// monthName writes a month of a year: "novembre 2025".
 		"monthName": func(lang string, year int, month time.Month) string {
 			base, _, _ := strings.Cut(lang, "-")

@@ -55,6 +55,31 @@ type Chips struct {
 	Countries, Regions, Agencies, Officials, Themes []EntityLink
 }
 
+// List is the chips of a kind, to fill or read in index.ListOrder.
+func (c *Chips) List(kind string) *[]EntityLink {
+	return ofKind(kind, &c.Countries, &c.Regions, &c.Agencies, &c.Officials, &c.Themes)
+}
+
+// NamedWith is the list of entities of a kind named with the entity.
+func (e *Entity) NamedWith(kind string) *[]EntityLink {
+	return ofKind(kind, &e.Countries, &e.Regions, &e.Agencies, &e.Officials, &e.Themes)
+}
+
+// ofKind picks the list of a kind among lists by kind.
+func ofKind(kind string, countries, regions, agencies, officials, themes *[]EntityLink) *[]EntityLink {
+	switch kind {
+	case index.Country:
+		return countries
+	case index.Region:
+		return regions
+	case index.Agency:
+		return agencies
+	case index.Official:
+		return officials
+	}
+	return themes
+}
+
 // Any tells whether there is a chip at all.
 func (c *Chips) Any() bool {
 	return c != nil && len(c.Countries)+len(c.Regions)+len(c.Agencies)+len(c.Officials)+len(c.Themes) > 0
