@@ -66,7 +66,7 @@ func TestMain(m *testing.M) {
 
 func loadBench(b *testing.B) *Site {
 	dir, x := benchSite(b)
-	site, err := Load(Options{Source: dir, Extractor: x})
+	site, err := Load(Options{Source: dir}, x)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -101,34 +101,34 @@ func BenchmarkEnrich(b *testing.B) {
 		b.StopTimer()
 		site = loadBench(b) // enrichment drops the plain text it read
 		b.StartTimer()
-		site.Enrich()
+		enrichForPages(site.Extractor, site.Articles)
 	}
 }
 
 // BenchmarkIndex indexes the enriched articles.
 func BenchmarkIndex(b *testing.B) {
 	site := loadBench(b)
-	site.Enrich()
+	results := enrichForPages(site.Extractor, site.Articles)
 	b.ResetTimer()
 	for b.Loop() {
-		site.BuildIndex()
+		Index(site.Articles, results)
 	}
 }
 
 // BenchmarkRender renders every page and feed, writing nothing.
 func BenchmarkRender(b *testing.B) {
 	site := loadBench(b)
-	site.Enrich()
-	site.BuildIndex()
+	results := enrichForPages(site.Extractor, site.Articles)
+	ix := Index(site.Articles, results)
 	var pages int
 	b.ResetTimer()
 	for b.Loop() {
 		d := &discard{}
-		n, err := site.Render(d)
+		r, err := Render(site, results, ix, d)
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages = n
+		pages = r.Pages
 		b.SetBytes(d.bytes)
 	}
 	b.ReportMetric(float64(pages), "pages")
@@ -138,9 +138,9 @@ func BenchmarkRender(b *testing.B) {
 // over itself (every file unchanged).
 func BenchmarkWrite(b *testing.B) {
 	site := loadBench(b)
-	site.Enrich()
+	results := enrichForPages(site.Extractor, site.Articles)
 	mem := output.NewMemory()
-	if _, err := site.Render(mem); err != nil {
+	if _, err := Render(site, results, Index(site.Articles, results), mem); err != nil {
 		b.Fatal(err)
 	}
 	files := mem.Files()
@@ -180,7 +180,7 @@ func BenchmarkBuild(b *testing.B) {
 	dir, x := benchSite(b)
 	dest := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		if _, err := Run(Options{Source: dir, Extractor: x, Destination: dest}); err != nil {
+		if _, err := run(Options{Source: dir, Destination: dest}, x, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -214,16 +214,16 @@ func (d *discard) Commit() error { return nil }
 func (d *discard) Abort()        {}
 
 // BenchmarkRebuild is digest serve's rebuild after one article is edited:
-// a build with the cache of the last one, into memory.
+// a Session's build, into memory.
 func BenchmarkRebuild(b *testing.B) {
 	dir, x := benchSite(b)
-	cache := NewCache()
-	run := func() {
-		if _, err := Run(Options{Source: dir, Extractor: x, Memory: output.NewMemory(), Cache: cache}); err != nil {
+	sess := newSession(Options{Source: dir}, x, false)
+	rebuild := func() {
+		if _, err := sess.Build(output.NewMemory(), nil); err != nil {
 			b.Fatal(err)
 		}
 	}
-	run()
+	rebuild()
 	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
 	target := files[len(files)/2]
 	orig, err := os.ReadFile(target)
@@ -237,6 +237,6 @@ func BenchmarkRebuild(b *testing.B) {
 		i++
 		os.WriteFile(target, append(append([]byte{}, orig...), fmt.Sprintf("\nÉdition %d.\n", i)...), 0o644)
 		b.StartTimer()
-		run()
+		rebuild()
 	}
 }

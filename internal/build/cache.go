@@ -18,17 +18,13 @@ import (
 	"digest/internal/render"
 )
 
-// Cache keeps, between the builds of one process (digest serve), what a
+// Cache keeps, between the builds of a Session (digest serve), what a
 // build made of each article and page, so that a rebuild reads and
 // enriches only the files that changed and renders only the pages whose
 // inputs changed. A cache belongs to one extractor and one configuration:
-// when data/ or config.toml change, start a new one.
+// the Session starts a new one when data/ or the configuration change.
 type Cache struct {
-	mu sync.Mutex
-	// state is held by a build while it changes, in place, what the last
-	// build left (its index and plan), and by the making of a page it
-	// deferred, which reads them
-	state    sync.RWMutex
+	mu       sync.Mutex
 	articles map[string]*cachedArticle // by file path
 	version  uint64                    // the last version given to a read
 	pages    map[string]cachedPage     // by output path
@@ -96,8 +92,7 @@ type deferrer interface {
 	Defer(p string, l *output.Lazy, owner string) error
 }
 
-// NewCache makes an empty cache.
-func NewCache() *Cache {
+func newCache() *Cache {
 	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
 		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, collation: map[string][]byte{}, bodies: map[uint64]string{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
 }
@@ -128,6 +123,18 @@ func (c *Cache) TouchAll() {
 	defer c.mu.Unlock()
 	c.changes++
 	c.touchedAll = c.changes
+}
+
+// loadOptions starts a load of the articles under dir with o: the
+// articles read before are taken from the cache (o.Reuse, o.Known) and,
+// when the changes told are all edits of files it lists, the last listing
+// of dir stands (o.Listing). A nil cache (a full build) leaves o as it is.
+func (c *Cache) loadOptions(o *content.Options, dir string) {
+	if c == nil {
+		return
+	}
+	o.Listing = c.beginLoad(dir)
+	o.Reuse, o.Known = c.reuse, c.known
 }
 
 // beginLoad starts a load of the articles under dir: it trusts the changes
@@ -164,6 +171,9 @@ func (c *Cache) beginLoad(dir string) *content.Listing {
 
 // keepListing keeps the listing of a load that read every file without error.
 func (c *Cache) keepListing(l *content.Listing) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	c.listing = l
 	c.mu.Unlock()
@@ -243,8 +253,13 @@ func (c *Cache) remember(articles []*content.Article, results []*extract.Result)
 	}
 }
 
-// versions gives the articles read afresh by this load a new version.
+// versions gives the articles read afresh by this load a new version: what
+// a rebuild keeps their pages and search entries by. A full build's
+// articles have none (0).
 func (c *Cache) versions(articles []*content.Article) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, a := range articles {
@@ -448,16 +463,16 @@ func (f *fingerprint) sum() uint64 {
 	return 1 // 0 means "no fingerprint: always render"
 }
 
-// cardStore is the render.CardStore of one build: cards by the
+// cardStore is the render.CardStore of one rebuild: cards by the
 // fingerprint of their article and the templates.
-type cardStore struct{ p *pages }
+type cardStore struct{ rb *rebuild }
 
 func (s cardStore) key(a *render.Article) (uint64, bool) {
-	i, ok := s.p.position[a]
+	i, ok := s.rb.position[a]
 	if !ok {
 		return 0, false
 	}
-	return s.p.cards[i] ^ s.p.s.Renderer.SharedSources(), true
+	return s.rb.cards[i] ^ s.rb.p.site.Renderer.SharedSources(), true
 }
 
 func (s cardStore) LoadCard(a *render.Article) (string, bool) {
@@ -465,7 +480,7 @@ func (s cardStore) LoadCard(a *render.Article) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	c := s.p.cache
+	c := s.rb.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	html, ok := c.cards[k]
@@ -474,7 +489,7 @@ func (s cardStore) LoadCard(a *render.Article) (string, bool) {
 
 func (s cardStore) StoreCard(a *render.Article, html string) {
 	if k, ok := s.key(a); ok {
-		c := s.p.cache
+		c := s.rb.cache
 		c.mu.Lock()
 		c.cards[k] = html
 		c.mu.Unlock()
@@ -554,11 +569,8 @@ func (c *Cache) pruneSearch(articles []*render.Article) {
 }
 
 // collationKey is the sort key of an entity's name made by an earlier
-// build; a nil cache has none.
+// build.
 func (c *Cache) collationKey(name string) ([]byte, bool) {
-	if c == nil {
-		return nil, false
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	k, ok := c.collation[name]
@@ -566,18 +578,15 @@ func (c *Cache) collationKey(name string) ([]byte, bool) {
 }
 
 func (c *Cache) keepCollationKey(name string, key []byte) {
-	if c == nil {
-		return
-	}
 	c.mu.Lock()
 	c.collation[name] = key
 	c.mu.Unlock()
 }
 
 // body is the HTML of the body of an article's version, made by an
-// earlier build; a nil cache has none.
+// earlier build.
 func (c *Cache) body(version uint64) (string, bool) {
-	if c == nil || version == 0 {
+	if version == 0 {
 		return "", false
 	}
 	c.mu.Lock()
@@ -587,7 +596,7 @@ func (c *Cache) body(version uint64) (string, bool) {
 }
 
 func (c *Cache) keepBody(version uint64, html string) {
-	if c == nil || version == 0 {
+	if version == 0 {
 		return
 	}
 	c.mu.Lock()

@@ -8,39 +8,41 @@ import (
 	"digest/internal/render"
 )
 
-// Fingerprints say, for digest serve's rebuilds, whether a page would come
-// out as last time: each hashes what its page's template can show (the
-// versions of the articles it lists, the names and counts of the entities
-// it links to, its pager), with the templates' own hash. A page whose
-// fingerprint is unchanged is not rendered again.
+// Fingerprints say, for a rebuild, whether a page would come out as last
+// time: each hashes what its page's template can show (the versions of the
+// articles it lists, the names and counts of the entities it links to, its
+// pager), with the templates' own hash. A page whose fingerprint is
+// unchanged is not rendered again. A full build fingerprints nothing: on a
+// nil *rebuild each of these is 0, "always make the file".
 
 // cardFingerprints hash, for each article, what any page showing it may
 // show: the article as read (its version) and its entities as linked. It
 // also hashes each article's URL and each entry's name, which entity
 // pages hash by the hundred.
-func (p *pages) cardFingerprints() {
-	p.entryHashes = make(map[*index.Entry]uint64, len(p.ix.Entries))
+func (rb *rebuild) cardFingerprints() {
+	p := rb.p
+	rb.entryHashes = make(map[*index.Entry]uint64, len(p.ix.Entries))
 	for _, e := range p.ix.Entries {
-		p.entryHashes[e] = p.entryHash(e)
+		rb.entryHashes[e] = rb.entryHash(e)
 	}
-	p.urlHashes = make([]uint64, len(p.articles))
-	p.cards = make([]uint64, len(p.articles))
+	rb.urlHashes = make([]uint64, len(p.articles))
+	rb.cards = make([]uint64, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
-		p.urlHashes[i] = p.cache.fingerprint("url").str(p.articles[i].URL).sum()
-		p.cards[i] = p.cardFingerprint(i)
+		rb.urlHashes[i] = rb.cache.fingerprint("url").str(p.articles[i].URL).sum()
+		rb.cards[i] = rb.cardFingerprint(i)
 	})
 }
 
-func (p *pages) entryHash(e *index.Entry) uint64 {
-	return p.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
+func (rb *rebuild) entryHash(e *index.Entry) uint64 {
+	return rb.cache.fingerprint("entry").str(e.Kind).str(e.ID).str(e.Name).sum()
 }
 
-func (p *pages) cardFingerprint(i int) uint64 {
-	a := p.articles[i]
-	f := p.cache.fingerprint("card").num(a.Version).str(a.URL)
+func (rb *rebuild) cardFingerprint(i int) uint64 {
+	a := rb.p.articles[i]
+	f := rb.cache.fingerprint("card").num(a.Version).str(a.URL)
 	if c := a.Chips; c != nil {
-		for _, list := range [][]render.EntityLink{c.Countries, c.Regions, c.Agencies, c.Officials, c.Themes} {
-			f.links(list)
+		for _, kind := range index.ListOrder {
+			f.links(*c.List(kind))
 		}
 	}
 	return f.sum()
@@ -58,24 +60,27 @@ func (f *fingerprint) time(t time.Time) *fingerprint {
 	return f.num(uint64(t.UnixNano()))
 }
 
-// articles hashes a list of articles by their cards.
-func (p *pages) articleList(f *fingerprint, list []*render.Article) {
+// articleList hashes a list of articles by their cards.
+func (rb *rebuild) articleList(f *fingerprint, list []*render.Article) {
 	f.num(uint64(len(list)))
 	for _, a := range list {
-		f.num(p.cards[p.position[a]])
+		f.num(rb.cards[rb.position[a]])
 	}
 }
 
 // pageFingerprint hashes what a page's template can show.
-func (p *pages) pageFingerprint(pg *render.Page) uint64 {
-	f := p.cache.fingerprint(pg.Kind).num(p.s.Renderer.SourcesOf(pg.Kind)).str(pg.Title).str(pg.Path).str(pg.Target).str(pg.Feed).str(pg.ListKind)
+func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
+	if rb == nil {
+		return 0
+	}
+	f := rb.cache.fingerprint(pg.Kind).num(rb.p.site.Renderer.SourcesOf(pg.Kind)).str(pg.Title).str(pg.Path).str(pg.Target).str(pg.Feed).str(pg.ListKind)
 	if pg.Article != nil {
 		// its links come from its enrichment (its version) and its
 		// entities' pages (in its chips): the card says both
-		f.num(p.cards[p.position[pg.Article]])
-		p.articleList(f, pg.Article.Related)
+		f.num(rb.cards[rb.position[pg.Article]])
+		rb.articleList(f, pg.Article.Related)
 	}
-	p.articleList(f, pg.Articles)
+	rb.articleList(f, pg.Articles)
 	if pg.Pager != nil {
 		f.num(uint64(pg.Pager.Number)).num(uint64(pg.Pager.Total)).str(pg.Pager.Path)
 	}
@@ -94,7 +99,7 @@ func (p *pages) pageFingerprint(pg *render.Page) uint64 {
 		}
 	}
 	if e := pg.Entity; e != nil {
-		f.num(p.entityFingerprint(e))
+		f.num(rb.entityFingerprint(e))
 	}
 	return f.sum()
 }
@@ -103,12 +108,12 @@ func (p *pages) pageFingerprint(pg *render.Page) uint64 {
 // roles, dates), its articles in order (by URL: their cards are hashed by
 // the pages that show them) and all the entities named with it. It is
 // computed once per entity, for all its pages.
-func (p *pages) entityFingerprint(e *render.Entity) uint64 {
-	if fp, ok := p.entityFPs.Load(e); ok {
+func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
+	if fp, ok := rb.entityFPs.Load(e); ok {
 		return fp.(uint64)
 	}
 	en := e.Entry
-	f := p.cache.fingerprint("entity").str(en.Kind).str(en.ID).str(en.Name).str(en.Acronym).str(en.Country).
+	f := rb.cache.fingerprint("entity").str(en.Kind).str(en.ID).str(en.Name).str(en.Acronym).str(en.Country).
 		num(uint64(en.Mentions)).time(en.Latest).str(e.URL).str(e.Flag).str(e.Feed).num(uint64(e.Articles))
 	f.num(uint64(len(en.Roles)))
 	for _, r := range en.Roles {
@@ -119,44 +124,45 @@ func (p *pages) entityFingerprint(e *render.Entity) uint64 {
 		f.str(a)
 	}
 	for _, a := range en.Articles {
-		f.num(p.urlHashes[a])
+		f.num(rb.urlHashes[a])
 	}
 	f.num(uint64(len(en.With)))
 	for _, w := range en.With {
-		f.num(p.entryHashes[w.Entry]).num(uint64(w.Count))
+		f.num(rb.entryHashes[w.Entry]).num(uint64(w.Count))
 	}
 	if e.Country != nil {
 		f.links([]render.EntityLink{*e.Country})
 	}
-	for _, list := range [][]render.EntityLink{e.Countries, e.Regions, e.Agencies, e.Officials, e.Themes, e.RoleAgencies} {
-		f.links(list)
+	for _, kind := range index.ListOrder {
+		f.links(*e.NamedWith(kind))
 	}
+	f.links(e.RoleAgencies)
 	fp := f.sum()
-	p.entityFPs.Store(e, fp)
+	rb.entityFPs.Store(e, fp)
 	return fp
 }
 
 // feedFingerprint hashes a feed: its title and the articles it lists.
-func (p *pages) feedFingerprint(title string, idx []int) uint64 {
-	if p.cache == nil {
+func (rb *rebuild) feedFingerprint(title string, idx []int) uint64 {
+	if rb == nil {
 		return 0
 	}
-	f := p.cache.fingerprint("feed").str(title)
+	f := rb.cache.fingerprint("feed").str(title)
 	for k, i := range idx {
 		if k == feedItems {
 			break
 		}
-		f.num(p.articles[i].Version).str(p.articles[i].URL)
+		f.num(rb.p.articles[i].Version).str(rb.p.articles[i].URL)
 	}
 	return f.sum()
 }
 
 // sitemapFingerprint hashes the sitemap's entries.
-func (p *pages) sitemapFingerprint(urls []render.SitemapURL) uint64 {
-	if p.cache == nil {
+func (rb *rebuild) sitemapFingerprint(urls []render.SitemapURL) uint64 {
+	if rb == nil {
 		return 0
 	}
-	f := p.cache.fingerprint("sitemap").num(uint64(len(urls)))
+	f := rb.cache.fingerprint("sitemap").num(uint64(len(urls)))
 	for _, u := range urls {
 		f.str(u.Loc).time(u.LastMod)
 	}

@@ -5,22 +5,19 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"digest/internal/index"
+	"digest/internal/layout"
 	"digest/internal/render"
 )
 
-// MetaFile is where a site says more of its entities: a bio, a photo,
-// official links, known roles.
-const MetaFile = "entities.toml"
-
-// loadMeta reads data/entities.toml of the site, if there is one.
+// loadMeta reads the site's data/entities.toml, if there is one: what it
+// says more of its entities (a bio, a photo, official links, known roles).
 func loadMeta(site string) (map[index.Key]*render.Meta, error) {
-	name := filepath.Join(site, "data", MetaFile)
+	name := layout.Entities(site)
 	b, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -49,9 +46,7 @@ func loadMeta(site string) (map[index.Key]*render.Meta, error) {
 	out := map[index.Key]*render.Meta{}
 	var errs []error
 	for i, m := range f.Entity {
-		switch m.Kind {
-		case index.Country, index.Region, index.Agency, index.Official, index.Theme:
-		default:
+		if !index.IsKind(m.Kind) {
 			errs = append(errs, fmt.Errorf("%s: entity %d: kind %q is not one of country, region, agency, official, theme", name, i+1, m.Kind))
 			continue
 		}

@@ -37,20 +37,27 @@ func testCachedRebuilds(t *testing.T, lazy bool) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	cache := NewCache()
-	carried, deferred := 0, 0
-	run := func(c *Cache) (map[string][]byte, error) {
+	opts := Options{Source: dir, Now: now}
+	sess := newSession(opts, x, lazy)
+	carried, deferred, reused := 0, 0, 0
+	// buildOnce rebuilds with the session, or builds from scratch
+	buildOnce := func(rebuild bool) (map[string][]byte, error) {
 		m := output.NewMemory()
-		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now, Lazy: lazy})
-		if st != nil && c != nil {
-			carried, deferred = st.Carried, st.Deferred
+		var st *Stats
+		var err error
+		if rebuild {
+			if st, err = sess.Build(m, nil); st != nil {
+				carried, deferred, reused = st.Carried, st.Deferred, st.Reused
+			}
+		} else {
+			_, err = run(opts, x, m)
 		}
 		if err == nil {
 			err = m.Resolve()
 		}
 		return m.Files(), err
 	}
-	if _, err := run(cache); err != nil {
+	if _, err := buildOnce(true); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
@@ -111,12 +118,12 @@ func testCachedRebuilds(t *testing.T, lazy bool) {
 	os.MkdirAll(filepath.Join(dir, "templates", "partials"), 0o755)
 	for _, st := range steps {
 		st.do()
-		inc, err := run(cache)
+		inc, err := buildOnce(true)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		reused, carriedNow, deferredNow := cache.Reused(), carried, deferred
-		full, err := run(nil)
+		reused, carriedNow, deferredNow := reused, carried, deferred
+		full, err := buildOnce(false)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
@@ -171,10 +178,10 @@ func TestWatchedCacheReadsOnlyWhatItIsTold(t *testing.T) {
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
 	sort.Strings(files)
-	cache := NewCache()
+	sess := NewSession(Options{Source: dir}, false)
 	titleOf := func() string {
 		m := output.NewMemory()
-		if _, err := Run(Options{Source: dir, Memory: m, Cache: cache}); err != nil {
+		if _, err := sess.Build(m, nil); err != nil {
 			t.Fatal(err)
 		}
 		for p, b := range m.Files() {
@@ -191,18 +198,18 @@ func TestWatchedCacheReadsOnlyWhatItIsTold(t *testing.T) {
 		// the same size and time as another edit could leave them
 		os.Chtimes(files[0], time.Unix(1e9, 0), time.Unix(1e9, 0))
 	}
-	cache.Watching()
+	sess.Watching()
 	titleOf() // looks at every file: the watch began before it
 	retitle(1)
 	if got := titleOf(); got != "as before" {
 		t.Fatalf("a change nobody told of was read: the watched cache looked at the files")
 	}
-	cache.Touch(files[0])
+	sess.Touch(files[0])
 	if got := titleOf(); got != "changed" {
 		t.Fatalf("a change told of was not read")
 	}
 	retitle(2)
-	cache.TouchAll()
+	sess.TouchAll()
 	if got := titleOf(); got != "changed" {
 		t.Fatalf("after TouchAll, a change was not read")
 	}
@@ -211,27 +218,27 @@ func TestWatchedCacheReadsOnlyWhatItIsTold(t *testing.T) {
 	os.WriteFile(added, []byte("+++\ntitle = \"Titre changé ajouté\"\ndate = 2020-01-01T10:00:00Z\n+++\n\nTexte.\n"), 0o644)
 	b, _ := os.ReadFile(files[0])
 	os.WriteFile(files[0], []byte(strings.ReplaceAll(string(b), "Titre changé", "Titre")), 0o644)
-	cache.Touch(files[0])
+	sess.Touch(files[0])
 	if got := titleOf(); got != "as before" {
 		t.Fatalf("an article nobody told of was read: the folder was walked again")
 	}
-	cache.Touch(added)
+	sess.Touch(added)
 	if got := titleOf(); got != "changed" {
 		t.Fatalf("an article added and told of was not read")
 	}
 	os.Remove(added)
-	cache.Touch(added)
+	sess.Touch(added)
 	if got := titleOf(); got != "as before" {
 		t.Fatalf("an article removed and told of is still there")
 	}
 	retitle(3)
-	cache.Touch(files[0])
+	sess.Touch(files[0])
 	if got := titleOf(); got != "changed" {
 		t.Fatalf("a change told of was not read")
 	}
 	// a folder touched: every file is looked at
 	os.WriteFile(files[0], []byte(strings.ReplaceAll(string(must(os.ReadFile(files[0]))), "Titre changé", "Titre")), 0o644)
-	cache.Touch(filepath.Join(dir, "content"))
+	sess.Touch(filepath.Join(dir, "content"))
 	if got := titleOf(); got != "as before" {
 		t.Fatalf("after a folder changed, a change was not read")
 	}
@@ -257,20 +264,28 @@ func TestDeferredPagesMadeLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	cache := NewCache()
-	run := func(c *Cache) (*output.Memory, *Stats) {
+	opts := Options{Source: dir, Now: now}
+	sess := newSession(opts, x, true)
+	// buildOnce rebuilds with the lazy session, or builds from scratch
+	buildOnce := func(rebuild bool) (*output.Memory, *Stats) {
 		m := output.NewMemory()
-		st, err := Run(Options{Source: dir, Memory: m, Cache: c, Extractor: x, Now: now, Lazy: c != nil})
+		var st *Stats
+		var err error
+		if rebuild {
+			st, err = sess.Build(m, nil)
+		} else {
+			st, err = run(opts, x, m)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		return m, st
 	}
-	run(cache)
+	buildOnce(true)
 	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
 	tmpl := filepath.Join(dir, "templates", "entity.html")
 	os.WriteFile(tmpl, []byte("{{define \"main\"}}<h1>{{.Entity.Name}}</h1>{{range .Articles}}<p>{{.Title}}</p>{{end}}{{end}}\n"), 0o644)
-	if _, st := run(cache); st.Deferred == 0 {
+	if _, st := buildOnce(true); st.Deferred == 0 {
 		t.Fatal("a template edit deferred no page")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
@@ -278,14 +293,14 @@ func TestDeferredPagesMadeLate(t *testing.T) {
 	b, _ := os.ReadFile(files[7])
 	os.WriteFile(files[7], append(b, "\nLe ministre a salué la coopération.\n"...), 0o644)
 	os.Chtimes(files[7], time.Now().Add(time.Hour), time.Now().Add(time.Hour))
-	inc, st := run(cache)
+	inc, st := buildOnce(true)
 	if st.Carried == 0 {
 		t.Fatal("the edit carried nothing over")
 	}
 	if err := inc.Resolve(); err != nil {
 		t.Fatal(err)
 	}
-	full, _ := run(nil)
+	full, _ := buildOnce(false)
 	if diff := diffFiles(inc.Files(), full.Files()); diff != "" {
 		t.Errorf("pages deferred, then made after an edit, differ from a full build: %s", diff)
 	}
@@ -293,7 +308,7 @@ func TestDeferredPagesMadeLate(t *testing.T) {
 	// a template that fails on some pages only: the first of the kind
 	// passes, a deferred one fails when read
 	os.WriteFile(tmpl, []byte("{{define \"main\"}}{{if eq (len .Articles) 1}}{{index .Articles 99}}{{end}}{{end}}\n"), 0o644)
-	m, st := run(cache)
+	m, st := buildOnce(true)
 	if st.Deferred == 0 {
 		t.Fatal("nothing deferred")
 	}
@@ -307,4 +322,71 @@ func must2[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestSessionStartsOver checks the session's rule: a change in data/ or of
+// the configuration, wherever --config puts it, makes the next build start
+// over; no other change does.
+func TestSessionStartsOver(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		path, config string
+		want         bool
+	}{
+		{"data/agencies.toml", "", true},
+		{"data", "", true},
+		{"config.toml", "", true},
+		{"conf/site.toml", "conf/site.toml", true},
+		{"config.toml", "conf/site.toml", true},
+		{"content/2025-01-01-a.md", "", false},
+		{"dataset/a.toml", "", false},
+		{"templates/data/x.html", "", false},
+		{"static/config.toml", "", false},
+	} {
+		opts := Options{Source: dir}
+		if c.config != "" {
+			opts.Config = filepath.Join(dir, c.config)
+		}
+		sess := newSession(opts, nil, false)
+		sess.startOver = false
+		sess.Touch(filepath.Join(dir, c.path))
+		if sess.startOver != c.want {
+			t.Errorf("%s changed (config %q): start over %v, want %v", c.path, c.config, sess.startOver, c.want)
+		}
+	}
+	if sess := newSession(Options{Source: dir}, nil, false); sess.changesData(filepath.Join(filepath.Dir(dir), "data", "x.toml")) {
+		t.Error("a data folder beside the site counts as the site's")
+	}
+}
+
+// TestSessionReadsNewData checks that an agency added to data/ is found by
+// the rebuild told of it, and not before: the session keeps its extractor
+// until then.
+func TestSessionReadsNewData(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "2025-03-01-a.md"), []byte("+++\ntitle = \"Rencontre à Dakar\"\ndate = 2025-03-01T10:00:00Z\n+++\n\nLe Sénégal a reçu l'Office zébré des frontières lointaines.\n"), 0o644)
+	sess := NewSession(Options{Source: dir}, false)
+	page := "institutions/ozfl/index.html"
+	has := func() bool {
+		m := output.NewMemory()
+		if _, err := sess.Build(m, nil); err != nil {
+			t.Fatal(err)
+		}
+		_, ok := m.File(page)
+		return ok
+	}
+	if has() {
+		t.Fatalf("%s before the agency was known", page)
+	}
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	data := filepath.Join(dir, "data", "agencies.toml")
+	os.WriteFile(data, []byte("[[agency]]\nid = \"ozfl\"\nname_fr = \"Office zébré des frontières lointaines\"\nname_en = \"Zebra Office of Far Borders\"\ncountry = \"SN\"\nkind = \"national\"\n"), 0o644)
+	if has() {
+		t.Fatalf("%s with no change told: the session compiled its extractor again", page)
+	}
+	sess.Touch(data)
+	if !has() {
+		t.Fatalf("no %s after data/agencies.toml changed", page)
+	}
 }

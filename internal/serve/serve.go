@@ -23,7 +23,6 @@ import (
 	"time"
 
 	"digest/internal/build"
-	"digest/internal/extract"
 	"digest/internal/output"
 )
 
@@ -32,16 +31,9 @@ type Server struct {
 	opts build.Options
 	log  io.Writer // one line per build
 
-	// extractor is kept between builds: compiling the gazetteer is most of
-	// a small site's build; data/ and config.toml changes drop it
-	extractor *extract.Extractor
-	// cache keeps each article's reading and enrichment and each page, so
-	// that a rebuild redoes only what a change touches; it goes with the
-	// extractor
-	cache *build.Cache
-	// watching: the watch tells the cache of every change, so that a
-	// rebuild looks only at the files that changed
-	watching bool
+	// session keeps what a rebuild reuses: the extractor, the cache of
+	// each article and page, and when to start over
+	session *build.Session
 
 	mu      sync.RWMutex
 	current *output.Memory // the site being served
@@ -73,7 +65,9 @@ type event struct {
 // New makes a server for the site of opts; its builds are held in memory,
 // never written to the site's public/ (nor anywhere).
 func New(opts build.Options, log io.Writer) (*Server, error) {
-	return &Server{opts: opts, log: log, clients: map[chan event]struct{}{}}, nil
+	// pages left to be made when read, as Hugo's fast render: but those
+	// browsers read last are made now
+	return &Server{opts: opts, log: log, session: build.NewSession(opts, true), clients: map[chan event]struct{}{}}, nil
 }
 
 // Close lets the served site go.
@@ -88,44 +82,18 @@ func (s *Server) Close() error {
 // it and tells the pages to reload (or, when only stylesheets changed, to
 // reload them). why says what changed, for the log line.
 func (s *Server) Build(why string, cssOnly bool) error {
-	return s.build(why, cssOnly, false)
-}
-
-// build rebuilds; fresh drops the kept extractor first.
-func (s *Server) build(why string, cssOnly, fresh bool) error {
 	start := time.Now()
-	if fresh || s.extractor == nil {
-		s.extractor, s.cache = nil, build.NewCache()
-		if s.watching {
-			s.cache.Watching()
-		}
-		cfg, err := build.ResolveConfig(s.opts)
-		if err == nil {
-			s.extractor, _ = build.NewExtractor(s.opts, cfg) // an error shows in the build below
-		}
-	}
 	s.mu.Lock()
 	s.buildN++
 	n := s.buildN
-	s.mu.Unlock()
-	s.mu.RLock()
 	size := 0
 	if s.current != nil {
 		size = s.current.Len()
 	}
-	s.mu.RUnlock()
+	recent := slices.Clone(s.recent)
+	s.mu.Unlock()
 	site := output.NewMemorySized(size)
-	opts := s.opts
-	opts.Memory = site
-	opts.Extractor = s.extractor
-	opts.Cache = s.cache
-	// pages left to be made when read, as Hugo's fast render: but those
-	// browsers read last are made now
-	opts.Lazy = true
-	s.mu.RLock()
-	opts.Priority = slices.Clone(s.recent)
-	s.mu.RUnlock()
-	stats, err := build.Run(opts)
+	stats, err := s.session.Build(site, recent)
 	s.mu.Lock()
 	if err == nil {
 		s.current, s.lastErr = site, nil

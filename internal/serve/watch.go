@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"digest/internal/content"
+	"digest/internal/layout"
 )
 
 func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }
@@ -21,9 +23,6 @@ func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) 
 // debounce gathers a burst of events (an editor's save is often several)
 // into one rebuild.
 const debounce = 30 * time.Millisecond
-
-// watched are the site's folders that hold its sources.
-var watched = []string{"content", "templates", "static", "data", "i18n"}
 
 // Watch rebuilds on every change of the site's files until ctx ends.
 func (s *Server) Watch(ctx context.Context) error {
@@ -38,13 +37,10 @@ func (s *Server) Watch(ctx context.Context) error {
 	if err := w.Add(src); err != nil {
 		return err
 	}
-	for _, d := range watched {
+	for _, d := range layout.Sources {
 		addTree(w, filepath.Join(src, d))
 	}
-	s.watching = true
-	if s.cache != nil {
-		s.cache.Watching()
-	}
+	s.session.Watching()
 	var pending []string
 	var timer <-chan time.Time
 	for {
@@ -53,9 +49,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			return nil
 		case err := <-w.Errors:
 			s.logf("watch: %v", err)
-			if s.cache != nil {
-				s.cache.TouchAll() // events may be lost: look at every file
-			}
+			s.session.TouchAll() // events may be lost: look at every file
 			timer = time.After(debounce)
 		case ev := <-w.Events:
 			if !s.relevant(ev.Name) {
@@ -67,9 +61,7 @@ func (s *Server) Watch(ctx context.Context) error {
 					addTree(w, ev.Name)
 				}
 			}
-			if s.cache != nil {
-				s.cache.Touch(ev.Name)
-			}
+			s.session.Touch(ev.Name)
 			rel, _ := filepath.Rel(src, ev.Name)
 			pending = append(pending, filepath.ToSlash(rel))
 			timer = time.After(debounce)
@@ -77,7 +69,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			timer = nil
 			changed := unique(pending)
 			pending = nil
-			s.build(describe(changed), cssOnly(changed), s.changesData(changed))
+			s.Build(describe(changed), cssOnly(changed))
 		}
 	}
 }
@@ -98,22 +90,17 @@ func (s *Server) relevant(name string) bool {
 		return false
 	}
 	first := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
-	if rel == "config.toml" || filepath.Clean(name) == filepath.Clean(s.opts.Config) {
+	if rel == layout.Config || filepath.Clean(name) == filepath.Clean(s.opts.Config) {
 		return true
 	}
 	// in content/, articles and folders; not the temporary files some tools
 	// write beside them ("sedX1b2c3" while sed -i edits)
-	if first == "content" && filepath.Ext(base) == "" {
+	if first == layout.Content && filepath.Ext(base) == "" {
 		if info, err := os.Stat(name); err == nil && !info.IsDir() {
 			return false
 		}
 	}
-	for _, d := range watched {
-		if first == d {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(layout.Sources, first)
 }
 
 func addTree(w *fsnotify.Watcher, root string) {
@@ -154,7 +141,7 @@ func describe(changed []string) string {
 // cssOnly: only stylesheets changed, so pages can keep their state.
 func cssOnly(changed []string) bool {
 	for _, c := range changed {
-		if !strings.HasPrefix(c, "static/") || !strings.HasSuffix(c, ".css") {
+		if !strings.HasPrefix(c, layout.Static+"/") || !strings.HasSuffix(c, ".css") {
 			return false
 		}
 	}
@@ -162,21 +149,3 @@ func cssOnly(changed []string) bool {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
-// changesData tells whether a change reaches what the kept extractor and
-// build cache were made from: data/, or the configuration, wherever
-// --config puts it.
-func (s *Server) changesData(changed []string) bool {
-	config := "config.toml"
-	if s.opts.Config != "" {
-		if rel, err := filepath.Rel(s.opts.Source, s.opts.Config); err == nil {
-			config = filepath.ToSlash(rel)
-		}
-	}
-	for _, c := range changed {
-		if c == "config.toml" || c == config || strings.HasPrefix(c, "data/") {
-			return true
-		}
-	}
-	return false
-}
