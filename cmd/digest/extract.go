@@ -13,6 +13,7 @@ import (
 	"digest/internal/build"
 	"digest/internal/content"
 	"digest/internal/extract"
+	"digest/internal/layout"
 )
 
 func cmdExtract(args []string, stdout, stderr io.Writer) int {
@@ -25,7 +26,7 @@ func cmdExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
-		paths = []string{filepath.Join(sf.source, "content")}
+		paths = []string{filepath.Join(sf.source, layout.Content)}
 	}
 	opts := build.Options{Source: sf.source, Config: sf.config}
 	cfg, err := build.ResolveConfig(opts)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"digest/internal/build"
+	"digest/internal/layout"
 	"digest/internal/slug"
 )
 
@@ -219,7 +220,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	now := time.Now().In(cfg.Location)
-	name := filepath.Join(sf.source, "content", now.Format("2006-01-02")+"-"+slug+".md")
+	name := filepath.Join(sf.source, layout.Content, now.Format("2006-01-02")+"-"+slug+".md")
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		fmt.Fprintln(stderr, "digest new:", err)
 		return 1

@@ -3,7 +3,10 @@
 // Templates come from two layers: the defaults embedded in the binary and the
 // site's templates/ folder, whose files replace the defaults of the same
 // name. baseof.html is the layout; it defines blocks that each page template
-// (index.html, article.html, 404.html) fills; partials/*.html are shared by all.
+// fills, one per kind of page (kindTemplate: index.html, article.html,
+// entity.html, list.html, archive.html, search.html, 404.html); alias.html
+// is a standalone redirect; partials/*.html are shared by all. Feeds and
+// the sitemap are written without templates (feed.go).
 package render
 
 import (
