@@ -39,12 +39,8 @@ type rebuild struct {
 	prev       *plan
 	touched    []*index.Entry
 	sameCounts bool
-	// what pages' fingerprints hash, computed once
-	cards       []uint64 // by article
-	urlHashes   []uint64 // by article
-	entryHashes map[*index.Entry]uint64
-	position    map[*render.Article]int
-	entityFPs   sync.Map // *render.Entity → its fingerprint
+	hashes
+	entityFPs sync.Map // *render.Entity → its fingerprint
 	// the search index's entries of entities, by entry (for the next
 	// build's plan) and, when not carried over, by fingerprint
 	entitySearch map[*index.Entry][]byte
@@ -56,21 +52,27 @@ type rebuild struct {
 	put      func(p string, data []byte, owner string) error
 }
 
+// hashes are what pages' fingerprints hash, computed once a build and
+// carried to the next with its plan.
+type hashes struct {
+	cards       []uint64 // by article
+	urlHashes   []uint64 // by article
+	entryHashes map[*index.Entry]uint64
+	position    map[*render.Article]int
+}
+
 // plan is what a build leaves for the next: the index it updates, the
 // articles as rendered, and the files of each article and each entity,
 // which the next build carries over when nothing they show changed.
 type plan struct {
-	index       *index.Index
-	related     [][]int // index.Related as this build had it
-	paths       []string
-	versions    []uint64
-	articles    []*render.Article
-	cards       []uint64
-	urlHashes   []uint64
-	position    map[*render.Article]int
-	entryLinks  map[*index.Entry]render.EntityLink
-	entryHashes map[*index.Entry]uint64
-	sources     uint64 // the templates'
+	index    *index.Index
+	related  [][]int // index.Related as this build had it
+	paths    []string
+	versions []uint64
+	sources  uint64 // the templates'
+	articles []*render.Article
+	links    map[*index.Entry]render.EntityLink
+	hashes
 	// the search index's entries of entities
 	entitySearch map[*index.Entry][]byte
 	articleUnit  []unitFiles
@@ -129,7 +131,7 @@ func (rb *rebuild) planChanges(p *pages) bool {
 		}
 	}
 	for _, e := range d.touched {
-		if old, ok := prev.entryLinks[e]; ok && len(e.Articles) > 0 && old != p.newLink(e) {
+		if old, ok := prev.links[e]; ok && len(e.Articles) > 0 && old != p.newLink(e) {
 			return false // linked from pages that do not otherwise change
 		}
 	}
@@ -141,7 +143,7 @@ func (rb *rebuild) planChanges(p *pages) bool {
 			rb.sameCounts = false
 		}
 	}
-	p.links, rb.entryHashes = prev.entryLinks, prev.entryHashes
+	p.articles, p.links, rb.hashes = prev.articles, prev.links, prev.hashes
 	for _, e := range d.touched {
 		if len(e.Articles) == 0 {
 			delete(p.links, e)
@@ -151,7 +153,6 @@ func (rb *rebuild) planChanges(p *pages) bool {
 		p.links[e] = p.newLink(e)
 		rb.entryHashes[e] = rb.entryHash(e)
 	}
-	p.articles, rb.position, rb.cards, rb.urlHashes = prev.articles, prev.position, prev.cards, prev.urlHashes
 	changed := make(map[int]bool, len(d.changed))
 	for _, i := range d.changed {
 		changed[i] = true
@@ -476,9 +477,8 @@ func (rb *rebuild) keepPlan(p *pages, a assembly, files int) {
 			pl.paths[i], pl.versions[i] = a.Path, a.Version
 		}
 	}
-	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, files: files, sitemap: len(a.sitemap),
-		articles: p.articles, cards: rb.cards, urlHashes: rb.urlHashes, position: rb.position, entryLinks: p.links,
-		entryHashes: rb.entryHashes, sources: p.site.Renderer.Sources(), articleUnit: a.articleUnit, entityUnit: a.entityUnit,
-		entitySearch: rb.entitySearch, listUnit: a.listUnit}
+	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, sources: p.site.Renderer.Sources(),
+		articles: p.articles, links: p.links, hashes: rb.hashes, entitySearch: rb.entitySearch,
+		articleUnit: a.articleUnit, entityUnit: a.entityUnit, listUnit: a.listUnit, files: files, sitemap: len(a.sitemap)}
 	rb.cache.keepPlan(pl)
 }
