@@ -5,33 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
-	"time"
 
-	"digest/internal/content"
-	"digest/internal/extract"
 	"digest/internal/output"
 	"digest/internal/render"
 )
 
 // Cache keeps, between the builds of a Session (digest serve), what a
-// build made of each article and page, so that a rebuild reads and
-// enriches only the files that changed and renders only the pages whose
-// inputs changed. A cache belongs to one extractor and one configuration:
-// the Session starts a new one when data/ or the configuration change.
+// build read of each article (reads.go) and made of each page and its
+// parts (here), so that a rebuild reads and enriches only the files that
+// changed and renders only the pages whose inputs changed. A cache belongs
+// to one extractor and one configuration: the Session starts a new one
+// when data/ or the configuration change.
 type Cache struct {
-	mu       sync.Mutex
-	articles map[string]*cachedArticle // by file path
-	version  uint64                    // the last version given to a read
-	pages    map[string]cachedPage     // by output path
-	made     map[string]cachedPage     // the pages the build under way made
-	kept     int                       // the pages it took from pages
-	seed     maphash.Seed
-	reused   int // pages of the build under way taken from the last
+	// reads are what the loads read and enriched, and what the watch told
+	reads reads
+
+	mu     sync.Mutex
+	pages  map[string]cachedPage // by output path
+	made   map[string]cachedPage // the pages the build under way made
+	kept   int                   // the pages it took from pages
+	seed   maphash.Seed
+	reused int // pages of the build under way taken from the last
 	// cards are article cards as seen from the root, by card fingerprint
 	// and templates
 	cards map[uint64]string
@@ -44,33 +39,6 @@ type Cache struct {
 	collation map[string][]byte
 	// bodies are articles' bodies as HTML, by version
 	bodies map[uint64]string
-
-	// Told of every change (Watching), a load takes the files not named
-	// since the last load as they were, without a look at them.
-	watch       watchState
-	touched     map[string]uint64 // path → the number of its last change
-	touchedAll  uint64            // the number of the last "anything may have changed"
-	changes     uint64            // changes counted so far
-	loadChanges uint64            // changes counted when the load under way began
-	loadTrusts  bool              // whether the load under way trusts the changes told
-	lastLoad    uint64            // loadChanges of the last load remembered
-	loadWatch   watchState        // the watch when the load under way began
-	listing     *content.Listing  // the content folder's, as the last good load found it
-}
-
-type watchState int
-
-const (
-	notWatching   watchState = iota
-	watchStarting            // told of changes, but not of those before the watch began
-	watching                 // a load since the watch began has seen every file
-)
-
-type cachedArticle struct {
-	size    int64
-	mod     time.Time
-	article *content.Article
-	result  *extract.Result
 }
 
 type cachedPage struct {
@@ -93,191 +61,9 @@ type deferrer interface {
 }
 
 func newCache() *Cache {
-	return &Cache{articles: map[string]*cachedArticle{}, pages: map[string]cachedPage{}, cards: map[uint64]string{},
-		search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{}, collation: map[string][]byte{}, bodies: map[uint64]string{}, seed: maphash.MakeSeed(), touched: map[string]uint64{}}
-}
-
-// Watching tells the cache that its user now reports every change of the
-// site's files with Touch (digest serve watches them): once a build has
-// looked at every file, the next ones read only the files touched.
-func (c *Cache) Watching() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.watch == notWatching {
-		c.watch = watchStarting
-	}
-}
-
-// Touch tells the cache that the file or folder at path changed.
-func (c *Cache) Touch(path string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.changes++
-	c.touched[filepath.Clean(path)] = c.changes
-}
-
-// TouchAll tells the cache that any file may have changed (the watch lost
-// events): the next load looks at every file.
-func (c *Cache) TouchAll() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.changes++
-	c.touchedAll = c.changes
-}
-
-// loadOptions starts a load of the articles under dir with o: the
-// articles read before are taken from the cache (o.Reuse, o.Known) and,
-// when the changes told are all edits of files it lists, the last listing
-// of dir stands (o.Listing). A nil cache (a full build) leaves o as it is.
-func (c *Cache) loadOptions(o *content.Options, dir string) {
-	if c == nil {
-		return
-	}
-	o.Listing = c.beginLoad(dir)
-	o.Reuse, o.Known = c.reuse, c.known
-}
-
-// beginLoad starts a load of the articles under dir: it trusts the changes
-// told when every change since the last load was an article's (a folder
-// moved or removed is looked at file by file). It returns the last
-// listing of dir when the changes told are all edits of files it lists.
-func (c *Cache) beginLoad(dir string) *content.Listing {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.loadChanges, c.loadWatch = c.changes, c.watch
-	c.loadTrusts = c.watch == watching && c.touchedAll <= c.lastLoad
-	if !c.loadTrusts {
-		return nil
-	}
-	dir = filepath.Clean(dir)
-	listing := c.listing
-	for p := range c.touched {
-		rel, err := filepath.Rel(dir, p)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			continue // not an article
-		}
-		if !content.IsArticle(filepath.Base(p)) {
-			c.loadTrusts = false
-			return nil
-		}
-		if listing != nil && !listing.Has(p) {
-			listing = nil // added
-		} else if info, err := os.Stat(p); listing != nil && (err != nil || !info.Mode().IsRegular()) {
-			listing = nil // removed
-		}
-	}
-	return listing
-}
-
-// keepListing keeps the listing of a load that read every file without error.
-func (c *Cache) keepListing(l *content.Listing) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	c.listing = l
-	c.mu.Unlock()
-}
-
-// known is content.Options.Known: the article read from path before, when
-// no change was told of it since.
-func (c *Cache) known(path string) *content.Article {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.loadTrusts {
-		return nil
-	}
-	if _, ok := c.touched[path]; ok {
-		return nil
-	}
-	if ca := c.articles[path]; ca != nil && ca.result != nil {
-		return ca.article
-	}
-	return nil
-}
-
-// reuse is content.Options.Reuse: the article read from path before, if
-// the file has the same size and time, and its enrichment is kept.
-func (c *Cache) reuse(path string, info fs.FileInfo) *content.Article {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.touched[path]; ok {
-		return nil // told it changed: a save may keep the size and the time
-	}
-	ca := c.articles[path]
-	if ca == nil || ca.result == nil || ca.size != info.Size() || !ca.mod.Equal(info.ModTime()) {
-		return nil
-	}
-	return ca.article
-}
-
-// remember keeps what this build read and found: the articles of the
-// load (with new versions for those read now) and their enrichment.
-func (c *Cache) remember(articles []*content.Article, results []*extract.Result) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	// changed in place: an edit changes one entry of ten thousand
-	for i, a := range articles {
-		ca := c.articles[a.Path]
-		if ca == nil || ca.article != a {
-			// the file's size and time as read: a save during the build
-			// makes the next build read it again
-			ca = &cachedArticle{size: a.Size, mod: a.Modified, article: a}
-			c.articles[a.Path] = ca
-		}
-		if i < len(results) {
-			ca.result = results[i]
-		}
-	}
-	if len(c.articles) != len(articles) {
-		// files gone, or left out (drafts, errors): only these articles stay
-		this := make(map[string]bool, len(articles))
-		for _, a := range articles {
-			this[a.Path] = true
-		}
-		for p := range c.articles {
-			if !this[p] {
-				delete(c.articles, p)
-			}
-		}
-	}
-	// the changes told before the load began are read
-	for p, n := range c.touched {
-		if n <= c.loadChanges {
-			delete(c.touched, p)
-		}
-	}
-	c.lastLoad = c.loadChanges
-	if c.loadWatch == watchStarting {
-		c.watch = watching // this load looked at every file after the watch began
-	}
-}
-
-// versions gives the articles read afresh by this load a new version: what
-// a rebuild keeps their pages and search entries by. A full build's
-// articles have none (0).
-func (c *Cache) versions(articles []*content.Article) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, a := range articles {
-		if a.Version == 0 {
-			c.version++
-			a.Version = c.version
-		}
-	}
-}
-
-// result is the kept enrichment of an article reused from the last build.
-func (c *Cache) result(a *content.Article) *extract.Result {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if ca := c.articles[a.Path]; ca != nil && ca.article == a {
-		return ca.result
-	}
-	return nil
+	return &Cache{reads: reads{articles: map[string]*cachedArticle{}, touched: map[string]uint64{}},
+		pages: map[string]cachedPage{}, cards: map[uint64]string{}, search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{},
+		collation: map[string][]byte{}, bodies: map[uint64]string{}, seed: maphash.MakeSeed()}
 }
 
 // page returns the page at p from the last build, if it was made from

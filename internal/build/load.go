@@ -54,9 +54,9 @@ func Load(opts Options, x *extract.Extractor) (*Site, error) {
 	return load(opts, x, nil)
 }
 
-// load is Load; a Session's cache c, when not nil, lets it read only the
+// load is Load; a Session's reads r, when not nil, let it read only the
 // articles that changed since the last build.
-func load(opts Options, x *extract.Extractor, c *Cache) (*Site, error) {
+func load(opts Options, x *extract.Extractor, r *reads) (*Site, error) {
 	cfg, err := ResolveConfig(opts)
 	if err != nil {
 		return nil, err
@@ -68,16 +68,16 @@ func load(opts Options, x *extract.Extractor, c *Cache) (*Site, error) {
 		return nil, fmt.Errorf("%s: no content folder; a site keeps its articles in %s/ (digest new \"Titre\" writes one)", contentDir, layout.Content)
 	}
 	copts := ContentOptions(cfg, opts)
-	c.loadOptions(&copts, contentDir)
+	r.loadOptions(&copts, contentDir)
 	res, err := content.Load(contentDir, copts)
 	if err != nil {
 		errs = append(errs, err)
 	} else {
-		c.keepListing(res.Listing)
+		r.keepListing(res.Listing)
 	}
 	if res != nil {
 		s.Result, s.Articles = res, res.Articles
-		c.versions(s.Articles)
+		r.versions(s.Articles)
 	}
 	if s.Extractor == nil {
 		if s.Extractor, err = NewExtractor(opts, cfg); err != nil {

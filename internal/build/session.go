@@ -58,7 +58,7 @@ func (s *Session) Watching() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.watching = true
-	s.cache.Watching()
+	s.cache.reads.startWatching()
 }
 
 // Touch tells the session that the file or folder at path changed. A
@@ -66,7 +66,7 @@ func (s *Session) Watching() {
 func (s *Session) Touch(path string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.cache.Touch(path)
+	s.cache.reads.touch(path)
 	if s.changesData(path) {
 		s.startOver = true
 	}
@@ -77,7 +77,7 @@ func (s *Session) Touch(path string) {
 func (s *Session) TouchAll() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.cache.TouchAll()
+	s.cache.reads.touchAll()
 }
 
 // changesData tells whether a change reaches what the extractor and the
@@ -104,7 +104,7 @@ func (s *Session) begin() (*extract.Extractor, *Cache) {
 	if s.startOver || s.extractor == nil {
 		s.extractor, s.cache, s.startOver = nil, newCache(), false
 		if s.watching {
-			s.cache.Watching()
+			s.cache.reads.startWatching()
 		}
 		if cfg, err := ResolveConfig(s.opts); err == nil {
 			s.extractor, _ = NewExtractor(s.opts, cfg)
@@ -120,7 +120,7 @@ func (s *Session) begin() (*extract.Extractor, *Cache) {
 func (s *Session) Build(out *output.Memory, priority []string) (*Stats, error) {
 	x, cache := s.begin()
 	start := time.Now()
-	site, err := load(s.opts, x, cache)
+	site, err := load(s.opts, x, &cache.reads)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +175,7 @@ func (s *Session) enrich(site *Site, cache *Cache) []*extract.Result {
 	var fresh []*content.Article
 	var at []int
 	for i, a := range site.Articles {
-		if r := cache.result(a); r != nil {
+		if r := cache.reads.result(a); r != nil {
 			results[i] = r
 		} else {
 			fresh, at = append(fresh, a), append(at, i)
@@ -184,7 +184,7 @@ func (s *Session) enrich(site *Site, cache *Cache) []*extract.Result {
 	for k, r := range enrichForPages(site.Extractor, fresh) {
 		results[at[k]] = r
 	}
-	cache.remember(site.Articles, results)
+	cache.reads.remember(site.Articles, results)
 	return results
 }
 
