@@ -1,8 +1,9 @@
-// Package serve is the editor's loop: it builds the site into a private
-// folder, serves it over HTTP, and, watching the site's files, rebuilds on
-// every save and tells the open pages to reload (Server-Sent Events). A
-// broken build keeps the last good site served and shows the error over
-// the page until the next good build.
+// Package serve is the editor's loop: it builds the site in memory through
+// a build.Session (which keeps what rebuilds reuse), serves it over HTTP,
+// and, watching the site's files, rebuilds on every save and tells the
+// open pages to reload (Server-Sent Events). A broken build keeps the last
+// good site served and shows the error over the page until the next good
+// build.
 package serve
 
 import (
