@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"digest/internal/gazetteer"
@@ -519,14 +518,6 @@ func initialsMatch(words []Token, acr string) bool {
 	return spell(0, 0)
 }
 
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // ministriesFromTitles reads the ministries that ministers' titles name:
 // "le ministre tunisien de l'Intérieur", "Interior Minister", "the
 // Tunisian foreign minister", "le ministère égyptien de l'Intérieur".
@@ -799,45 +790,6 @@ func (s *state) cityBodies() {
 	}
 }
 
-// headIndex groups word sequences by their first word.
-type headIndex map[string][][]string
-
-func indexHeads(list [][]string) headIndex {
-	ix := headIndex{}
-	for _, words := range list {
-		ix[words[0]] = append(ix[words[0]], words)
-	}
-	return ix
-}
-
-var (
-	cityHeadIndex  = indexHeads(cityHeads)
-	staffHeadIndex = indexHeads(staffHeads)
-)
-
-// wordsAt returns the length of the longest word sequence of the index at
-// token i.
-func (s *state) wordsAt(i int, ix headIndex) int {
-	best := 0
-	for _, words := range ix[s.toks[i].Fold] {
-		if len(words) <= best || i+len(words) > len(s.toks) {
-			continue
-		}
-		ok := true
-		for j, w := range words {
-			t := s.toks[i+j]
-			if !t.Word || t.Fold != w || j > 0 && t.Break {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			best = len(words)
-		}
-	}
-	return best
-}
-
 // placeAt reads a city or place at token k.
 func (s *state) placeAt(k int) (name, cc string, end int) {
 	if k >= len(s.toks) || s.cover[k] < 0 || s.matches[s.cover[k]].start != k {
@@ -850,12 +802,6 @@ func (s *state) placeAt(k int) (name, cc string, end int) {
 		}
 	}
 	return "", "", k
-}
-
-func (s *state) consume(start, end int) {
-	for k := start; k < end; k++ {
-		s.consumed[k] = true
-	}
 }
 
 // staffHeads name a general staff: "l'état-major général des armées
