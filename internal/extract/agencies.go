@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"digest/internal/gazetteer"
-	"digest/internal/slug"
 )
 
 // agencySpan is where an agency is named, in tokens.
@@ -218,74 +217,6 @@ func (s *state) countryBefore(start int) (string, int) {
 	return "", start
 }
 
-// nationalBody finds or makes the body of a country that bears the generic
-// name of agency id: "Police nationale" + ML → "Police nationale du Mali".
-func (x *Extractor) nationalBody(id, cc string) *gazetteer.Agency {
-	proto := x.g.Agency(id)
-	if proto == nil {
-		return nil
-	}
-	pf := x.agencyFolds[proto]
-	for _, a := range x.agenciesByCountry[cc] {
-		f := x.agencyFolds[a]
-		if f.en == pf.en && f.en != "" {
-			return a
-		}
-		for _, n := range f.names {
-			if n == pf.fr {
-				return a
-			}
-		}
-	}
-	if a := x.bodyOfKind(cc, proto.Kind, proto.NameFR); a != nil && !a.Synthetic {
-		return a
-	}
-	return x.synthetic(proto.NameFR, proto.NameEN, proto.Kind, cc)
-}
-
-// synthetic makes an agency the gazetteer lacks, named by its kind and
-// country: "Police nationale (Mali)".
-func (x *Extractor) synthetic(nameFR, nameEN, kind, cc string) *gazetteer.Agency {
-	return &gazetteer.Agency{ID: slug.Make(nameFR) + "-" + strings.ToLower(cc), NameFR: nameFR, NameEN: nameEN,
-		Country: cc, Kind: kind, Generic: true, Synthetic: true}
-}
-
-// qualifiedBodies reads national bodies named by their kind and country:
-// "la police ivoirienne", "l'armée du Burkina Faso", "la police de Dubaï",
-// "the Beninese army", "the US Navy".
-func (s *state) qualifiedBodies() {
-	for i := 0; i < len(s.toks); i++ {
-		if !s.toks[i].Word || s.cover[i] >= 0 && s.matchKind(i) == KindAgency {
-			continue
-		}
-		kind, n := s.bodyKindAt(i)
-		if kind == "" {
-			continue
-		}
-		end := i + n
-		// kind + demonym or + de/du + country
-		cc, qend := s.qualifierAfter(end)
-		start := i
-		if cc == "" {
-			// demonym or country + kind (English order)
-			cc, start = s.countryBefore(i)
-			qend = end
-		}
-		if cc == "" {
-			continue
-		}
-		if s.toks[start].Break && start != i {
-			continue
-		}
-		a := s.x.bodyOfKind(cc, kind, s.text[s.toks[i].Start:s.toks[end-1].End])
-		if a == nil {
-			continue
-		}
-		s.addAgency(a, start, qend)
-		i = qend - 1
-	}
-}
-
 func (s *state) matchKind(i int) Kind {
 	if s.cover[i] < 0 {
 		return 255
@@ -296,85 +227,6 @@ func (s *state) matchKind(i int) Kind {
 		}
 	}
 	return s.matches[s.cover[i]].targets[0].kind
-}
-
-// bodyKindAt reads a kind of body ("police", "forces armées") at token i.
-func (s *state) bodyKindAt(i int) (string, int) {
-	if !s.toks[i].is(wBodyKind) {
-		return "", 0
-	}
-	if i+1 < len(s.toks) && s.toks[i+1].Word && !s.toks[i+1].Break {
-		if k, ok := bodyKinds2[[2]string{s.toks[i].Fold, s.toks[i+1].Fold}]; ok {
-			return k, 2
-		}
-	}
-	if k, ok := bodyKinds[s.toks[i].Fold]; ok {
-		return k, 1
-	}
-	return "", 0
-}
-
-// bodyOfKind finds a country's body of a kind; the one whose name holds the
-// word the text used wins ("Navy" → the navy, not the army).
-func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
-	word := Fold(written)
-	var best *gazetteer.Agency
-	bestScore := 0
-	for _, a := range x.agenciesByCountry[cc] {
-		score := 0
-		f := x.agencyFolds[a]
-		names := f.blob
-		if containsWords(names, word) {
-			score += 4
-		}
-		// the body whose name starts with the word ("Police nationale"),
-		// and the one of national scope (its name is shared by other
-		// states' bodies), is the one the kind names
-		for _, n := range f.names {
-			if n == word || strings.HasPrefix(n, word+" ") {
-				score += 2
-				break
-			}
-		}
-		if a.Generic {
-			score++
-		}
-		switch {
-		case a.Kind == kind:
-			score += 2
-		case kind == "navy" && a.Kind == "military" && (strings.Contains(names, "marine") || strings.Contains(names, "navy") || strings.Contains(names, "naval")):
-			score += 3
-		case kind == "military" && a.Kind == "military":
-			score++
-		}
-		if score < 2 || kind == "navy" && score < 3 {
-			continue
-		}
-		if a.Kind == "ministry" {
-			continue
-		}
-		if score > bestScore || score == bestScore && best != nil && len(a.NameFR) < len(best.NameFR) {
-			best, bestScore = a, score
-		}
-	}
-	if best != nil {
-		return best
-	}
-	c := x.g.Country(cc)
-	if c == nil {
-		return nil
-	}
-	label := map[string]string{"police": "Police", "gendarmerie": "Gendarmerie", "military": "Forces armées",
-		"navy": "Marine", "customs": "Douanes", "coast-guard": "Garde-côtes", "intelligence": "Renseignement", "justice": "Justice"}[kind]
-	if label == "" {
-		return nil
-	}
-	a := x.synthetic(label, "", kind, cc)
-	a.NameFR = label + " (" + c.Name("fr") + ")"
-	if x.lang == "en" {
-		a.NameEN = label + " (" + c.Name("en") + ")"
-	}
-	return a
 }
 
 // ministriesFromTitles reads the ministries that ministers' titles name:
@@ -636,20 +488,4 @@ func (s *state) spanNamesCountry(start, end int, cc string) bool {
 		}
 	}
 	return false
-}
-
-// containsWords tells whether words occur in s on word boundaries.
-func containsWords(s, words string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], words)
-		if j < 0 {
-			return false
-		}
-		j += i
-		end := j + len(words)
-		if (j == 0 || s[j-1] == ' ') && (end == len(s) || s[end] == ' ') {
-			return true
-		}
-		i = j + 1
-	}
 }
