@@ -138,85 +138,6 @@ func (s *state) settleAmbiguous() {
 	}
 }
 
-// qualifierAfter reads a country right after token end: "du Mali",
-// "de la Côte d'Ivoire", "malienne". It returns the country and the end of
-// the qualifier.
-func (s *state) qualifierAfter(end int) (string, int) {
-	if end >= len(s.toks) || s.toks[end].Break {
-		return "", end
-	}
-	k := end
-	if s.toks[k].is(wConnectors) && s.toks[k].Word {
-		k++
-		if k < len(s.toks) && (s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the") {
-			k++
-		}
-		if cc, e := s.countryAt(k, false); cc != "" {
-			return cc, e
-		}
-		return "", end
-	}
-	if cc, e := s.countryAt(k, true); cc != "" {
-		return cc, e
-	}
-	return "", end
-}
-
-// countryAt reads a country at token k: a name or a place (or, when
-// adjectiveOnly, a demonym adjective only).
-func (s *state) countryAt(k int, adjectiveOnly bool) (string, int) {
-	if k >= len(s.toks) || k < 0 || s.toks[k].Break && k > 0 {
-		return "", k
-	}
-	mi := s.cover[k]
-	if mi < 0 || s.matches[mi].start != k {
-		return "", k
-	}
-	m := s.matches[mi]
-	for _, t := range m.targets {
-		switch {
-		case t.kind == KindDemonym && adjectiveOnly:
-			return t.id, m.end
-		case (t.kind == KindCountry || t.kind == KindDemonym) && !adjectiveOnly:
-			return t.id, m.end
-		case t.kind == KindPlace && !adjectiveOnly:
-			return t.country, m.end
-		}
-	}
-	return "", k
-}
-
-// countryBefore reads a demonym or a country right before token start:
-// "Italian Interior Minister", "US Navy", "Tunisia's foreign minister". The
-// new start takes in a demonym or a name used as an adjective, not a
-// possessive: "Spain's" is a noun phrase of its own.
-func (s *state) countryBefore(start int) (string, int) {
-	k := start - 1
-	if k < 0 || s.toks[start].Break {
-		return "", start
-	}
-	possessive := false
-	if s.toks[k].Fold == "s" && s.toks[k].Join == '\'' && k > 0 {
-		k--
-		possessive = true
-	}
-	mi := s.cover[k]
-	if mi < 0 || s.matches[mi].end != k+1 {
-		return "", start
-	}
-	m := s.matches[mi]
-	for _, t := range m.targets {
-		switch t.kind {
-		case KindDemonym, KindCountry:
-			if possessive {
-				return t.id, start
-			}
-			return t.id, m.start
-		}
-	}
-	return "", start
-}
-
 func (s *state) matchKind(i int) Kind {
 	if s.cover[i] < 0 {
 		return 255
@@ -227,25 +148,6 @@ func (s *state) matchKind(i int) Kind {
 		}
 	}
 	return s.matches[s.cover[i]].targets[0].kind
-}
-
-// dominantCountry is the article's country when one clearly leads.
-func (s *state) dominantCountry() string {
-	first, second := "", 0
-	firstN := 0
-	for cc, n := range s.countryEvidence {
-		switch {
-		case n > firstN || n == firstN && cc < first:
-			second = firstN
-			first, firstN = cc, n
-		case n > second:
-			second = n
-		}
-	}
-	if firstN >= 2 && firstN >= 2*second {
-		return first
-	}
-	return ""
 }
 
 // descriptive tells whether a name is made of common words headed by a
