@@ -138,18 +138,6 @@ func (s *state) settleAmbiguous() {
 	}
 }
 
-func (s *state) matchKind(i int) Kind {
-	if s.cover[i] < 0 {
-		return 255
-	}
-	for _, t := range s.matches[s.cover[i]].targets {
-		if t.kind == KindAgency {
-			return KindAgency
-		}
-	}
-	return s.matches[s.cover[i]].targets[0].kind
-}
-
 // descriptive tells whether a name is made of common words headed by a
 // word such as "Direction" or "Service", rather than a proper name
 // ("Guardia Civil", "Scotland Yard").
