@@ -1,3 +1,8 @@
+// Agencies the gazetteer's phrases name: the recording of an agency's
+// mention that every agency rule uses (addAgency), and the choice between
+// the bodies a shared name or an ambiguous acronym ("UA", "FAR") may mean,
+// made with the article's countries and the acronym's context.
+
 package extract
 
 import (
@@ -26,6 +31,25 @@ func (s *state) addAgency(a *gazetteer.Agency, start, end int) *Entity {
 	}
 	e.Mentions = append(e.Mentions, m)
 	return e
+}
+
+// displayName names an agency; a body whose name many states share gets its
+// country: "Ministère de l'Intérieur (Tunisie)".
+func (x *Extractor) displayName(a *gazetteer.Agency) string {
+	if f := x.agencyFolds[a]; f != nil {
+		return f.display // made once; articles name the same bodies over and over
+	}
+	return x.makeDisplayName(a)
+}
+
+func (x *Extractor) makeDisplayName(a *gazetteer.Agency) string {
+	name := a.Name(x.lang)
+	if a.Generic && a.Country != "" {
+		if c := x.g.Country(a.Country); c != nil && !strings.Contains(Fold(name), Fold(c.Name(x.lang))) {
+			name += " (" + c.Name(x.lang) + ")"
+		}
+	}
+	return name
 }
 
 // resolveAgency reads a dictionary match that names one or more agencies.
@@ -123,21 +147,6 @@ func (s *state) resolveAgency(m *match, ts []target) {
 	s.addAgency(a, m.start, m.end)
 }
 
-type pendingAgency struct {
-	agency     *gazetteer.Agency
-	start, end int
-}
-
-// settleAmbiguous keeps the mentions of ambiguous acronyms ("UA", "FAR")
-// whose agency the article otherwise names, or whose country it speaks of.
-func (s *state) settleAmbiguous() {
-	for _, p := range s.pendingAmbiguous {
-		if s.has(KindAgency, p.agency.ID) || (p.agency.Country != "" && s.countryEvidence[p.agency.Country] > 0) {
-			s.addAgency(p.agency, p.start, p.end)
-		}
-	}
-}
-
 // descriptive tells whether a name is made of common words headed by a
 // word such as "Direction" or "Service", rather than a proper name
 // ("Guardia Civil", "Scotland Yard").
@@ -174,4 +183,19 @@ func (s *state) spanNamesCountry(start, end int, cc string) bool {
 		}
 	}
 	return false
+}
+
+type pendingAgency struct {
+	agency     *gazetteer.Agency
+	start, end int
+}
+
+// settleAmbiguous keeps the mentions of ambiguous acronyms ("UA", "FAR")
+// whose agency the article otherwise names, or whose country it speaks of.
+func (s *state) settleAmbiguous() {
+	for _, p := range s.pendingAmbiguous {
+		if s.has(KindAgency, p.agency.ID) || (p.agency.Country != "" && s.countryEvidence[p.agency.Country] > 0) {
+			s.addAgency(p.agency, p.start, p.end)
+		}
+	}
 }

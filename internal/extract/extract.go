@@ -419,22 +419,3 @@ func inside(v, text string) bool {
 	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	return p >= start && p < start+uintptr(len(text))
 }
-
-// displayName names an agency; a body whose name many states share gets its
-// country: "Ministère de l'Intérieur (Tunisie)".
-func (x *Extractor) displayName(a *gazetteer.Agency) string {
-	if f := x.agencyFolds[a]; f != nil {
-		return f.display // made once; articles name the same bodies over and over
-	}
-	return x.makeDisplayName(a)
-}
-
-func (x *Extractor) makeDisplayName(a *gazetteer.Agency) string {
-	name := a.Name(x.lang)
-	if a.Generic && a.Country != "" {
-		if c := x.g.Country(a.Country); c != nil && !strings.Contains(Fold(name), Fold(c.Name(x.lang))) {
-			name += " (" + c.Name(x.lang) + ")"
-		}
-	}
-	return name
-}
