@@ -1,0 +1,208 @@
+// Titles of public office around a name: "le ministre de l'Intérieur, X",
+// "le général X", "X, directeur général de la Sûreté nationale". They make
+// a name an official's and give its country; a former role, or one that is
+// no office (journalist, lawyer, suspect, MP), makes none.
+
+package extract
+
+import (
+	"strings"
+)
+
+// rolesAround finds the titles of the office of the person named at
+// [start,end): before the name ("le ministre de l'Intérieur, X", "le
+// général X", "Interior Minister X") and in apposition after it ("X,
+// directeur général de la Sûreté nationale").
+func (s *state) rolesAround(start, end int) [][2]int {
+	var roles [][2]int
+	k := start - 1
+	// honorific: "M. X", "Mr X" — not a role, but what stands before it may be
+	if k >= 0 && s.toks[k].Fold == "." && k > 0 && s.toks[k-1].is(wHonorifics) {
+		k -= 2
+	} else if k >= 0 && s.toks[k].is(wHonorifics) {
+		k--
+	}
+	for chunk := 0; chunk < 2 && k >= 0; chunk++ {
+		comma := false
+		if s.toks[k].Fold == "," {
+			comma = true
+			k--
+		}
+		r, ok := s.roleEndingAt(k, comma)
+		if !ok {
+			break
+		}
+		roles = append(roles, r)
+		k = r[0] - 1
+		for k >= 0 && s.toks[k].Word && s.toks[k].is(wDeterminers) {
+			k--
+		}
+		if k < 0 || s.toks[k].Fold != "," {
+			break
+		}
+	}
+	if r, ok := s.roleAfter(end); ok {
+		roles = append(roles, r)
+	}
+	var out [][2]int
+	for _, r := range roles {
+		if !s.roleIsPublic(r) {
+			return nil
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// roleEndingAt reads a role phrase whose last token is k: it starts at the
+// first role head after the nearest breaker, extended left over the words
+// that qualify it ("Italian Interior Minister").
+func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
+	if k < 0 || !s.toks[k].Word {
+		return [2]int{}, false
+	}
+	// Without a comma the title touches the name: "le général X", "Interior
+	// Minister X", "le préfet de police X".
+	w := k
+	for w > 0 && k-w < 14 {
+		t := s.toks[w-1]
+		if !t.Word || s.toks[w].Break || s.isBreaker(t) && !(t.Fold == "et" || t.Fold == "and") {
+			break
+		}
+		if w >= 2 && s.nameWord(w-1, false) && s.nameWord(w-2, false) {
+			break // another person's name
+		}
+		w--
+	}
+	head := -1
+	for h := w; h <= k; h++ {
+		if s.toks[h].is(wRoleHeads) && !(s.toks[h].Fold == "garde" && !(h+1 <= k && s.toks[h+1].Fold == "des")) {
+			head = h
+			break
+		}
+	}
+	if head < 0 {
+		return [2]int{}, false
+	}
+	if !comma && !s.toks[k].is(wRankTitles) && !s.titleTouches(head, k) {
+		return [2]int{}, false
+	}
+	start := head
+	for start > w {
+		t := s.toks[start-1]
+		if t.is(wDeterminers) || !(t.Cap || s.cover[start-1] >= 0) || t.is(wStopCap) && !t.is(wRoleHeads) {
+			break
+		}
+		start--
+	}
+	// "ancien ministre", "former president": not in office
+	if start > 0 && s.toks[start-1].is(wFormerWords) || s.toks[start].is(wFormerWords) {
+		return [2]int{start, k + 1}, true // roleIsPublic rejects it
+	}
+	return [2]int{start, k + 1}, true
+}
+
+// titleTouches: without a comma, a title written before a name must end in
+// a rank or office word or a body ("le préfet de police X", "le directeur
+// de la DGSN X" is too odd to read): the last word is a role head, or the
+// phrase is a rank with its complement ("général de brigade", "capitaine
+// de vaisseau", "général-major").
+func (s *state) titleTouches(head, k int) bool {
+	if s.toks[k].is(wRoleHeads) || s.toks[k].is(wRankTitles) {
+		return true
+	}
+	if !s.toks[head].is(wRankTitles) {
+		return false
+	}
+	return k-head <= 3
+}
+
+// roleAfter reads an apposition after a name: ", directeur général de la
+// Sûreté nationale", ", Tunisia's foreign minister".
+func (s *state) roleAfter(end int) ([2]int, bool) {
+	if end >= len(s.toks) || s.toks[end].Fold != "," {
+		return [2]int{}, false
+	}
+	k := end + 1
+	for k < len(s.toks) && s.toks[k].Word && s.toks[k].is(wDeterminers) && !s.toks[k].Break {
+		k++
+	}
+	start := k
+	head := -1
+	for j := k; j < len(s.toks) && j < k+5; j++ {
+		t := s.toks[j]
+		if !t.Word || t.Break && j > k {
+			break
+		}
+		if t.is(wRoleHeads) {
+			head = j
+			break
+		}
+		if !(t.Cap || s.cover[j] >= 0 || t.Fold == "s" && t.Join == '\'' || t.Fold == "acting") || s.isBreaker(t) {
+			break
+		}
+	}
+	if head < 0 {
+		return [2]int{}, false
+	}
+	e := head + 1
+	for e < len(s.toks) && e < head+22 {
+		t := s.toks[e]
+		if t.Break || !t.Word && t.Fold != "'" || s.nameEnd(e) > e {
+			break
+		}
+		if t.is(wBreakers) {
+			// "de la Sûreté nationale et de la Surveillance du territoire"
+			if (t.Fold == "et" || t.Fold == "and") && e+1 < len(s.toks) && (s.toks[e+1].is(wConnectors) || s.toks[e+1].Fold == "the") {
+				e++
+				continue
+			}
+			break
+		}
+		e++
+	}
+	return [2]int{start, e}, true
+}
+
+// roleIsPublic rejects roles held no more, or not public.
+func (s *state) roleIsPublic(r [2]int) bool {
+	if r[0] > 0 && s.toks[r[0]-1].is(wFormerWords) {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if s.toks[k].is(wNotPublicRoles) || k == r[0] && s.toks[k].is(wFormerWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// determiners open a role phrase.
+var determiners = set("le", "la", "les", "l", "un", "une", "son", "sa", "ses", "leur", "the", "a", "an", "his", "her", "their", "its", "notre", "our", "du", "des", "de", "d", "par", "by", "au", "aux")
+
+// breakers end a role phrase read backwards: verbs and conjunctions.
+var breakers = set("a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "qui", "que", "dont", "ou",
+	"selon", "avec", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "who", "which", "that",
+	"met", "with", "when", "while", "after", "before", "et", "and", "mais", "but", "entre", "between", "for", "pour",
+	"chez", "aupres", "sous", "under")
+
+func (s *state) isBreaker(t Token) bool {
+	if !t.Word {
+		return true
+	}
+	if t.is(wBreakers) {
+		return true
+	}
+	if t.Cap {
+		return false
+	}
+	// French past participles and English preterites: "rencontré",
+	// "reçue", "welcomed".
+	w := s.text[t.Start:t.End]
+	for _, suf := range []string{"é", "ée", "és", "ées", "ed"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
