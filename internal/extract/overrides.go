@@ -1,0 +1,153 @@
+// Front-matter overrides: the entities an article's front matter adds or
+// excludes, named by id, code, name or acronym. The editor has the last
+// word over every rule, so they apply last.
+
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"digest/internal/gazetteer"
+	"digest/internal/slug"
+)
+
+// applyOverrides adds the entities the front matter lists and drops those
+// it excludes. A value is an id, an ISO code, a name or an acronym.
+func (s *state) applyOverrides() {
+	add := func(kind Kind, id string, fill func(e *Entity)) {
+		e := s.entity(kind, id)
+		e.Manual = true
+		if fill != nil {
+			fill(e)
+		}
+	}
+	for _, v := range s.in.Countries {
+		if c := s.x.findCountry(v); c != nil {
+			add(KindCountry, c.Code, nil)
+		} else {
+			s.warn("countries: %q is no country code or name", v)
+		}
+	}
+	for _, v := range s.in.Agencies {
+		if a := s.x.findAgency(v); a != nil {
+			add(KindAgency, a.ID, func(e *Entity) {
+				e.Name, e.Country = s.x.displayName(a), a.Country
+				if len(a.Acronyms) > 0 {
+					e.Acronym = a.Acronyms[0]
+				}
+			})
+		} else {
+			id := slug.Make(v)
+			add(KindAgency, id, func(e *Entity) {
+				if e.Name == "" {
+					e.Name = v
+				}
+			})
+		}
+	}
+	for _, v := range s.in.Officials {
+		if o := s.x.findOfficial(v); o != nil {
+			add(KindOfficial, o.ID, func(e *Entity) { e.Name, e.Country = o.Name, o.Country })
+		} else {
+			add(KindOfficial, slug.Make(v), func(e *Entity) {
+				if e.Name == "" {
+					e.Name = v
+				}
+			})
+		}
+	}
+	for _, v := range s.in.Themes {
+		if t := s.x.findTheme(v); t != nil {
+			add(KindTheme, t.ID, nil)
+		} else {
+			s.warn("themes: %q is no theme of the vocabulary", v)
+		}
+	}
+	for _, v := range s.in.Exclude {
+		key := Fold(v)
+		dropped := false
+		for kind, list := range s.ents {
+			kept := list[:0]
+			for _, e := range list {
+				if e.matchesKey(key) {
+					dropped = true
+					continue
+				}
+				kept = append(kept, e)
+			}
+			s.ents[kind] = kept
+		}
+		if !dropped {
+			s.warn("exclude: %q names nothing the article was tagged with", v)
+		}
+	}
+}
+
+func (s *state) warn(format string, args ...any) {
+	s.warnings = append(s.warnings, fmt.Sprintf(format, args...))
+}
+
+// matchesKey tells whether a folded key names the entity: its id, code,
+// name, acronym or one of its surfaces.
+func (e *Entity) matchesKey(key string) bool {
+	if key == Fold(e.ID) || key == Fold(e.Name) || e.Acronym != "" && key == Fold(e.Acronym) {
+		return true
+	}
+	for _, m := range e.Mentions {
+		if key == Fold(m.Surface) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *Extractor) findCountry(v string) *gazetteer.Country {
+	if c := x.g.Country(strings.TrimSpace(v)); c != nil {
+		return c
+	}
+	key := Fold(v)
+	for _, c := range x.g.Countries {
+		for _, n := range append([]string{c.FR, c.EN}, c.Names...) {
+			if Fold(n) == key {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Extractor) findAgency(v string) *gazetteer.Agency {
+	if a := x.g.Agency(strings.TrimSpace(v)); a != nil {
+		return a
+	}
+	key := Fold(v)
+	for _, a := range x.g.Agencies {
+		for _, n := range append(append([]string{a.NameFR, a.NameEN}, a.Aliases...), a.Acronyms...) {
+			if n != "" && Fold(n) == key {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Extractor) findOfficial(v string) *gazetteer.Official {
+	if o := x.g.Official(strings.TrimSpace(v)); o != nil {
+		return o
+	}
+	return x.officialKeys[PersonKey(v)]
+}
+
+func (x *Extractor) findTheme(v string) *gazetteer.Theme {
+	if t := x.g.Theme(strings.TrimSpace(v)); t != nil {
+		return t
+	}
+	key := Fold(v)
+	for _, t := range x.g.Themes {
+		if Fold(t.FR) == key || Fold(t.EN) == key {
+			return t
+		}
+	}
+	return nil
+}
