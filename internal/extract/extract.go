@@ -201,21 +201,23 @@ func (x *Extractor) Extract(in Input) *Result {
 		sc.matches = s.matches[:0]
 		sc.agencySpans, sc.officialMatches, sc.pending = s.agencySpans[:0], s.officialMatches[:0], s.pendingAmbiguous[:0]
 	}()
-	s.findMatches()
-	s.countDirectEvidence()
-	s.learnAcronyms()
-	s.cityBodies()
-	s.generalStaffs()
-	s.resolveMatches()
-	s.qualifiedBodies()
-	s.findPeople()
-	s.dropPlacesInNames()
-	s.ministriesFromTitles()
-	s.settleAmbiguous()
-	s.finishPeople()
-	s.impliedCountries()
-	s.findThemes()
-	s.applyOverrides()
+	// The passes, in order; each says why it sits where it does. The agency
+	// rules record through addAgency, whose spans and entities later passes read.
+	s.findMatches()          // first: every rule reads the gazetteer's phrases (matches, cover)
+	s.countDirectEvidence()  // before any choice by country (best, dominantCountry); fixed from here on
+	s.learnAcronyms()        // before resolveMatches, which reads a defined acronym as the article defines it
+	s.cityBodies()           // before resolveMatches, which yields the tokens it consumes ("Préfecture de police")
+	s.generalStaffs()        // before resolveMatches, likewise ("des FAR"); needs the evidence (dominantCountry)
+	s.resolveMatches()       // after the rules that overrule the dictionary; gives findPeople its officials
+	s.qualifiedBodies()      // after resolveMatches, so a gazetteer name leads an agency's surfaces; before people
+	s.findPeople()           // needs resolveMatches' officials and the agency spans so far (a role's country)
+	s.dropPlacesInNames()    // needs people's names; before impliedCountries, which fills the countries it empties
+	s.ministriesFromTitles() // needs people (a minister's country); before finishPeople, which links roles to bodies
+	s.settleAmbiguous()      // after every agency rule: an ambiguous acronym stands if its body is named otherwise
+	s.finishPeople()         // after every agency rule: an official's bodies are the agency spans in their roles
+	s.impliedCountries()     // once agencies and officials are final and the places in names dropped
+	s.findThemes()           // needs nothing above (a trie of its own); before applyOverrides
+	s.applyOverrides()       // last: the front matter overrules every pass, and what it excludes stays out
 	return s.result()
 }
 
