@@ -2,13 +2,19 @@
 // and themes an article speaks of. It is the enrich stage of the build and
 // the engine of `digest extract`.
 //
-// It reads the article's plain text (title, summary, body text nodes),
-// splits it into tokens, finds gazetteer phrases longest first, then
-// applies rules: acronyms defined in the article, national bodies named by
-// kind and country ("police nationale du Mali", "Beninese army"), ministries
-// named through their minister, people named with a title or apposition,
-// later short mentions of them ("M. Koné"), and the countries that agencies
-// and officials bring.
+// Extract (extract.go) reads the article's plain text (title, summary, body
+// text nodes), splits it into tokens (token.go, fold.go), finds gazetteer
+// phrases longest first (dict.go, matches.go), then applies rules, a file
+// per family: acronyms defined in the article (acronyms.go), bodies named
+// by their city (citybodies.go) and general staffs (staffs.go), the
+// gazetteer's agencies and ambiguous acronyms (agencies.go), national
+// bodies named by kind and country, "police nationale du Mali", "Beninese
+// army" (national.go), people named with a title or apposition and their
+// later short mentions (people.go, roles.go, spellings.go), ministries
+// named through their minister (ministries.go), the countries all of these
+// name or bring (countries.go), themes (themes.go) and the front matter's
+// overrides (overrides.go). The rules' word lists are in lexicon.go; the
+// comments of Extract say why each pass sits where it does.
 package extract
 
 import (
