@@ -1,3 +1,8 @@
+// The dictionary: the gazetteer's names (demonyms in all their forms) and
+// the themes' triggers, compiled into tries of folded words and matched
+// longest first, each reading with the constraints it puts on the text
+// (capitals, exact case, need of support).
+
 package extract
 
 import (

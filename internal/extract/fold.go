@@ -1,3 +1,6 @@
+// Folding: the lower-case, accent-free keys on which the text, the
+// gazetteer and the word lists meet.
+
 package extract
 
 import (

@@ -1,3 +1,7 @@
+// Tokens: the text split into words and punctuation, each word looked up
+// once in the extractor's lexicon, in buffers reused from one article to
+// the next.
+
 package extract
 
 import (
