@@ -27,17 +27,23 @@ func (s *state) countDirectEvidence() {
 	}
 }
 
+// countryNamed is the country a target names: a country's or demonym's
+// own, a place's country; "" for other kinds.
+func (t target) countryNamed() string {
+	switch t.kind {
+	case KindCountry, KindDemonym:
+		return t.id
+	case KindPlace:
+		return t.country
+	}
+	return ""
+}
+
 // countriesOf counts the distinct countries targets name (0, 1 or more).
 func countriesOf(ts []target) int {
 	first := ""
 	for _, t := range ts {
-		cc := ""
-		switch t.kind {
-		case KindCountry, KindDemonym:
-			cc = t.id
-		case KindPlace:
-			cc = t.country
-		}
+		cc := t.countryNamed()
 		switch {
 		case cc == "":
 		case first == "":
@@ -226,15 +232,8 @@ func (s *state) dominantCountry() string {
 // dropPlacesInNames drops the countries and places read inside a person's
 // name: "Mohamed Al Kuwaiti" names no Kuwait.
 func (s *state) dropPlacesInNames() {
-	s.sc.inPlaceNames = grow(s.sc.inPlaceNames, len(s.toks))
+	s.sc.inPlaceNames = s.markNames(s.sc.inPlaceNames)
 	inName := s.sc.inPlaceNames
-	for _, p := range s.people {
-		for _, sp := range p.nameSpans {
-			for k := sp[0]; k < sp[1]; k++ {
-				inName[k] = true
-			}
-		}
-	}
 	for _, kind := range []Kind{KindCountry, KindPlace, KindRegion} {
 		for _, e := range s.ents[kind] {
 			kept := e.Mentions[:0]

@@ -122,13 +122,7 @@ func readingKind(k Kind) Kind {
 // placesInside counts the countries a consumed match names.
 func (s *state) placesInside(m *match) {
 	for _, t := range m.targets {
-		cc := ""
-		switch t.kind {
-		case KindCountry, KindDemonym:
-			cc = t.id
-		case KindPlace:
-			cc = t.country
-		}
+		cc := t.countryNamed()
 		if cc != "" && t.flags&ambiguous == 0 {
 			e := s.entity(KindCountry, cc)
 			e.Mentions = append(e.Mentions, s.mention(m.start, m.end))

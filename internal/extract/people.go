@@ -289,15 +289,8 @@ func (s *state) shortMentions() {
 			owner[sn] = p
 		}
 	}
-	s.sc.inNames = grow(s.sc.inNames, len(s.toks))
+	s.sc.inNames = s.markNames(s.sc.inNames)
 	inName := s.sc.inNames
-	for _, p := range s.people {
-		for _, sp := range p.nameSpans {
-			for k := sp[0]; k < sp[1]; k++ {
-				inName[k] = true
-			}
-		}
-	}
 	// "M. Hammouchi" with no full name in the article: the gazetteer's
 	// official of that surname, when a title or an honorific says it is a person
 	for i := 1; i < len(s.toks); i++ {
@@ -427,4 +420,18 @@ func idOf(name string) string {
 		}
 	}
 	return string(b)
+}
+
+// markNames marks, in buf made as long as the tokens, the tokens of the
+// names of the people found so far.
+func (s *state) markNames(buf []bool) []bool {
+	buf = grow(buf, len(s.toks))
+	for _, p := range s.people {
+		for _, sp := range p.nameSpans {
+			for k := sp[0]; k < sp[1]; k++ {
+				buf[k] = true
+			}
+		}
+	}
+	return buf
 }
