@@ -75,6 +75,7 @@ func (s *state) findPeople() {
 		i = end - 1
 	}
 	s.shortMentions()
+	s.placePeople()
 }
 
 // personFor returns the article's person for an official or a name,
@@ -132,9 +133,6 @@ func (s *state) addRole(p *person, start, end int) {
 	role := s.surface(start, end)
 	p.roles = appendNew(p.roles, role)
 	p.roleSpans = append(p.roleSpans, [2]int{start, end})
-	if p.official == nil && p.country == "" {
-		p.country = s.countryOfSpan(start, end)
-	}
 }
 
 func appendNew(list []string, s string) []string {

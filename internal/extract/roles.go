@@ -157,6 +157,12 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 				e++
 				continue
 			}
+			// "directeur de la sécurité publique à la DGSN": the
+			// preposition à, not the verb a
+			if t.Fold == "a" && s.text[t.Start:t.End] != "a" && s.text[t.Start:t.End] != "A" {
+				e++
+				continue
+			}
 			break
 		}
 		e++
