@@ -31,6 +31,7 @@ var roleHeads = set(
 	"spokesman", "spokeswoman", "spokesperson", "commissioner", "inspector", "adviser", "advisor",
 	"representative", "envoy", "officer", "head", "deputy", "chairman", "chairperson", "chair", "executive",
 	"superintendent", "marshal", "undersecretary", "mayor", "agent", "homologue", "counterpart",
+	"acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp",
 )
 
 // rankTitles are titles written right before a name, without a comma:
@@ -43,10 +44,13 @@ var rankTitles = set(
 	"ambassador", "commissioner", "inspector", "chief", "director", "secretary", "spokesman",
 	"spokeswoman", "spokesperson", "superintendent", "marshal", "major", "brigadier", "sergent", "sergeant",
 	"adjudant", "gouverneur", "senator", "homologue", "counterpart", "agent",
+	// police ranks written as initials in English-speaking Africa
+	"acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp",
 )
 
 // honorifics stand before a name: "M. Koné", "Mme Berthon", "Mr Saied".
-var honorifics = set("m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "messrs", "sir", "dame")
+var honorifics = set("m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "messrs", "sir", "dame",
+	"excellence", "me", "maitre", "hon", "honourable", "honorable")
 
 // notPublicRoles are roles that make a person no official.
 var notPublicRoles = set(

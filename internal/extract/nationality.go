@@ -244,6 +244,21 @@ var headVerbs = set("dirige", "dirigeait", "commande", "commandait", "preside", 
 // name: ", qui dirige … le X", ", à la tête du X", "who heads X". ok is
 // false when there is none; an international body gives "".
 func (s *state) bodyHeaded(p *person) (string, bool) {
+	if r, ok := s.headingClause(p); ok {
+		for _, sp := range s.agencySpans {
+			if sp.end == r[1] && sp.start >= r[0] {
+				return sp.country, true
+			}
+		}
+	}
+	return "", false
+}
+
+// headingClause is the span of the clause that says which body a person
+// heads, from its verb to the end of the body's name: a function, where
+// the title before the name may be only a rank ("le commodore X, qui
+// dirige depuis Abidjan le CRESMAO").
+func (s *state) headingClause(p *person) ([2]int, bool) {
 	end := 0
 	for _, sp := range append(p.roleSpans, p.nameSpans...) {
 		end = max(end, sp[1])
@@ -252,24 +267,37 @@ func (s *state) bodyHeaded(p *person) (string, bool) {
 	if k < len(s.toks) && s.toks[k].Fold == "," {
 		k++
 	}
+	var start int
 	switch {
 	case k+1 < len(s.toks) && (s.toks[k].Fold == "qui" || s.toks[k].Fold == "who") && headVerbs[s.toks[k+1].Fold]:
-		k += 2
+		start, k = k+1, k+2
 	case k+2 < len(s.toks) && s.toks[k].Fold == "a" && s.toks[k+1].Fold == "la" && s.toks[k+2].Fold == "tete":
-		k += 3
+		start, k = k, k+3
 	case k+3 < len(s.toks) && s.toks[k].Fold == "at" && s.toks[k+1].Fold == "the" && s.toks[k+2].Fold == "head" && s.toks[k+3].Fold == "of":
-		k += 4
+		start, k = k, k+4
 	default:
-		return "", false
+		return [2]int{}, false
 	}
 	for stop := min(k+8, len(s.toks)); k < stop && !s.sentenceEndsAt(k) && !s.toks[k].Break; k++ {
 		for _, sp := range s.agencySpans {
 			if sp.start == k {
-				return sp.country, true
+				return [2]int{start, sp.end}, true
 			}
 		}
 	}
-	return "", false
+	return [2]int{}, false
+}
+
+// addHeadingRoles adds to each person the clause that says which body
+// they head, as a role; its places are where the body sits, not the
+// person's country, so it is kept apart from the titles (roleSpans).
+func (s *state) addHeadingRoles() {
+	for _, p := range s.people {
+		if r, ok := s.headingClause(p); ok {
+			p.roles = appendNew(p.roles, s.surface(r[0], r[1]))
+			p.heading = append(p.heading, r)
+		}
+	}
 }
 
 // groupWords name a group of people the text then lists.

@@ -21,6 +21,7 @@ type person struct {
 	country   string
 	roles     []string
 	roleSpans [][2]int
+	heading   [][2]int // clauses saying which body the person heads
 	nameSpans [][2]int
 	surnames  []string // folded, words joined by spaces
 	mentions  []Mention
@@ -75,6 +76,7 @@ func (s *state) findPeople() {
 		i = end - 1
 	}
 	s.shortMentions()
+	s.addHeadingRoles()
 	s.placePeople()
 }
 
@@ -201,6 +203,9 @@ func (s *state) nameWord(k int, first bool) bool {
 	if !t.Word || !t.Cap {
 		return false
 	}
+	if s.honorificInitials(k) {
+		return false
+	}
 	if isInitial(t) && k+1 < len(s.toks) && s.toks[k+1].Fold == "." {
 		// "M." is Monsieur in French news, not an initial
 		return t.Fold != "m"
@@ -234,6 +239,17 @@ func (s *state) nameWord(k int, first bool) bool {
 }
 
 func isInitial(t Token) bool { return t.Word && t.Cap && len(t.Fold) == 1 }
+
+// honorificInitials tells whether token k is a letter of "H.E." (His or
+// Her Excellency) or "S.E." (Son Excellence), which stand before a name.
+func (s *state) honorificInitials(k int) bool {
+	at := func(i int, fold string) bool {
+		return i >= 0 && i < len(s.toks) && s.toks[i].Fold == fold && (fold == "." || isInitial(s.toks[i]))
+	}
+	first := func(i int) bool { return at(i, "h") || at(i, "s") }
+	return first(k) && at(k+1, ".") && at(k+2, "e") && at(k+3, ".") ||
+		at(k, "e") && at(k+1, ".") && at(k-1, ".") && first(k-2)
+}
 
 func isRoman(t Token) bool {
 	if !t.Word || !t.Caps {
@@ -371,11 +387,11 @@ func (s *state) finishPeople() {
 		e := s.entity(KindOfficial, id)
 		e.Name = p.name
 		e.Country = p.country
-		e.Roles = p.roles
+		e.Roles = s.functionsFirst(p)
 		if len(e.Roles) == 0 && p.official != nil && len(p.official.Roles) > 0 {
 			e.Roles = []string{p.official.Roles[len(p.official.Roles)-1].Title(s.x.lang)}
 		}
-		for _, r := range p.roleSpans {
+		for _, r := range append(p.roleSpans, p.heading...) {
 			for _, sp := range s.agencySpans {
 				if sp.start >= r[0] && sp.end <= r[1] {
 					e.Agencies = appendNew(e.Agencies, sp.id)
@@ -432,4 +448,42 @@ func (s *state) markNames(buf []bool) []bool {
 		}
 	}
 	return buf
+}
+
+// functionsFirst are a person's roles, those that say a function before
+// those of one word ("ambassadeur"), and those before the ones that are
+// only a rank or a relation ("directeur de la police judiciaire" before
+// "préfet de police"); a counterpart's function is the other's.
+func (s *state) functionsFirst(p *person) []string {
+	weight := map[string]int{}
+	bare := 0
+	for _, r := range p.roleSpans {
+		role := s.surface(r[0], r[1])
+		switch {
+		case s.bareRole(r):
+			weight[role] = 2
+			bare++
+		case s.words(r) == 1:
+			weight[role] = max(weight[role], 1)
+		}
+	}
+	roles := p.roles
+	if bare > 0 && bare == len(p.roleSpans) && len(p.heading) == 0 {
+		if r := s.counterpartRole(p); r != "" {
+			roles = append([]string{r}, roles...)
+		}
+	}
+	sort.SliceStable(roles, func(i, j int) bool { return weight[roles[i]] < weight[roles[j]] })
+	return roles
+}
+
+// words counts the words of a span.
+func (s *state) words(r [2]int) int {
+	n := 0
+	for k := r[0]; k < r[1]; k++ {
+		if s.toks[k].Word {
+			n++
+		}
+	}
+	return n
 }

@@ -44,14 +44,25 @@ func (s *state) rolesAround(start, end int) [][2]int {
 	if r, ok := s.roleAfter(end); ok {
 		roles = append(roles, r)
 	}
+	// a role held no more is left out ("l'ancien chef d'état-major, le
+	// contre-amiral X" keeps the rank); one that is no office makes none
 	var out [][2]int
 	for _, r := range roles {
-		if !s.roleIsPublic(r) {
+		switch {
+		case s.roleIsFormer(r):
+		case !s.roleIsPublic(r):
 			return nil
+		default:
+			out = append(out, r)
 		}
-		out = append(out, r)
 	}
 	return out
+}
+
+// roleIsFormer tells whether a role is held no more: "ancien ministre",
+// "former president".
+func (s *state) roleIsFormer(r [2]int) bool {
+	return r[0] > 0 && s.toks[r[0]-1].is(wFormerWords) || s.toks[r[0]].is(wFormerWords)
 }
 
 // roleEndingAt reads a role phrase whose last token is k: it starts at the
@@ -87,10 +98,18 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 	if !comma && !s.toks[k].is(wRankTitles) && !s.titleTouches(head, k) {
 		return [2]int{}, false
 	}
+	if k > head && s.nameWord(k, false) && s.nameWord(k-1, false) {
+		return [2]int{}, false // "Interior Minister Matteo Piantedosi, …": another person's title and name
+	}
 	start := head
 	for start > w {
 		t := s.toks[start-1]
-		if t.is(wDeterminers) || !(t.Cap || s.cover[start-1] >= 0) || t.is(wStopCap) && !t.is(wRoleHeads) {
+		// a title that ends in its head takes up to two words that say
+		// what it is of: "justice minister", "Government spokesman"
+		portfolio := head == k && start > head-2 && t.Word && !t.is(wFormerWords) && !s.isBreaker(t) &&
+			!t.is(wDeterminers) && !t.is(wConnectors) && !(t.Fold == "s" && t.Join == '\'') && !notPortfolio[t.Fold] &&
+			(!t.Cap || !t.is(wStopCap) || nationalWords[t.Fold])
+		if !portfolio && (t.is(wDeterminers) || !(t.Cap || s.cover[start-1] >= 0) || t.is(wStopCap) && !t.is(wRoleHeads)) {
 			break
 		}
 		start--
@@ -111,10 +130,15 @@ func (s *state) titleTouches(head, k int) bool {
 	if s.toks[k].is(wRoleHeads) || s.toks[k].is(wRankTitles) {
 		return true
 	}
-	if !s.toks[head].is(wRankTitles) {
+	if !s.toks[head].is(wRankTitles) || k-head > 3 {
 		return false
 	}
-	return k-head <= 3
+	for h := head + 1; h <= k; h++ {
+		if t := s.toks[h]; t.Word && !rankComplements[t.Fold] && !t.is(wRankTitles) {
+			return false // "chief's name as X" is no title
+		}
+	}
+	return true
 }
 
 // roleAfter reads an apposition after a name: ", directeur général de la
@@ -138,7 +162,9 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 			head = j
 			break
 		}
-		if !(t.Cap || s.cover[j] >= 0 || t.Fold == "s" && t.Join == '\'' || t.Fold == "acting") || s.isBreaker(t) {
+		// before the head: names, bodies, and up to two words of what the
+		// office is of ("the police spokesman", "the country's interior minister")
+		if !(t.Cap || s.cover[j] >= 0 || t.Fold == "s" && t.Join == '\'' || t.Fold == "acting" || j-k < 2) || s.isBreaker(t) || t.is(wFormerWords) {
 			break
 		}
 	}
@@ -148,6 +174,10 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 	e := head + 1
 	for e < len(s.toks) && e < head+22 {
 		t := s.toks[e]
+		if e == head+1 && t.Join == ' ' && s.nameEnd(e) > e {
+			// "X, Higher Education Minister Y": the title of the next name
+			return [2]int{}, false
+		}
 		if t.Break || !t.Word && t.Fold != "'" || s.nameEnd(e) > e {
 			break
 		}
@@ -169,6 +199,90 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 	}
 	return [2]int{start, e}, true
 }
+
+// notPortfolio are words before a title that say nothing of its office.
+var notPortfolio = set("new", "also", "now", "then", "current", "newly", "recently", "currently", "later", "s")
+
+// bareRole tells whether a role is only a rank, an honorific or a
+// relation ("capitaine de vaisseau", "commodore", "homologue"): pages show
+// a role that says the function first.
+func (s *state) bareRole(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		t := s.toks[k]
+		if !t.Word {
+			continue
+		}
+		if cc, e := s.countryAt(k, false); cc != "" {
+			k = e - 1 // "homologue tunisien": the country says whose, not what
+			continue
+		}
+		if !(pureRanks[t.Fold] || t.is(wHonorifics) || rankComplements[t.Fold]) {
+			return false
+		}
+	}
+	return true
+}
+
+// pureRanks say a grade, not an office: a role of these alone is no
+// function. Offices written alone ("ministre", "spokesman", "roi") are.
+var pureRanks = set("general", "generale", "colonel", "lieutenant", "capitaine", "captain", "amiral", "admiral",
+	"commodore", "commandant", "brigadier", "major", "marshal", "sergent", "sergeant", "adjudant", "caporal",
+	"corporal", "commissaire", "inspecteur", "superintendent", "prefet", "wali", "prince", "princesse", "cheikh",
+	"sheikh", "ingenieur", "homologue", "counterpart", "acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp")
+
+// relationWords make a role of another's: "son homologue burkinabè".
+var relationWords = set("homologue", "homologues", "counterpart", "counterparts")
+
+// counterpartRole is the function of a person named as another's
+// counterpart: the other's role without its country ("le ministre ivoirien
+// de la Défense, X, et son homologue burkinabè, Y": Y is "ministre de la
+// Défense"). The other is the nearest person before, in the sentence or
+// the one before, whose role says a function.
+func (s *state) counterpartRole(p *person) string {
+	at := -1 // where the relation is said
+	for _, r := range p.roleSpans {
+		for k := r[0]; k < r[1]; k++ {
+			if relationWords[s.toks[k].Fold] && at < 0 {
+				at = r[0]
+			}
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	from := s.sentenceStart(max(s.sentenceStart(at)-1, 0))
+	best, bestEnd := [2]int{-1, -1}, -1
+	for _, q := range s.people {
+		if q == p {
+			continue
+		}
+		for _, r := range q.roleSpans {
+			if r[1] <= at && r[0] >= from && r[1] > bestEnd && !s.bareRole(r) {
+				best, bestEnd = r, r[1]
+			}
+		}
+	}
+	if bestEnd < 0 {
+		return ""
+	}
+	// the role as written, less its country words
+	var b []byte
+	last := best[0]
+	for k := best[0]; k < best[1]; k++ {
+		if cc, e := s.countryAt(k, true); cc != "" {
+			b = append(b, s.text[s.toks[last].Start:s.toks[k].Start]...)
+			last, k = e, e-1
+		}
+	}
+	b = append(b, s.text[s.toks[last].Start:s.toks[best[1]-1].End]...)
+	return collapseSpaces(string(b))
+}
+
+// rankComplements complete a rank: "général de brigade", "capitaine de
+// vaisseau", "préfet de police", "général-major", "Rear Admiral".
+var rankComplements = set("de", "du", "d", "des", "la", "brigade", "division", "corps", "armee", "vaisseau", "fregate",
+	"corvette", "police", "major", "vice", "contre", "rear", "lieutenant", "first", "class", "chef", "inspecteur",
+	"divisionnaire", "principal", "general", "generale", "homologue", "counterpart", "son", "sa", "his", "her")
 
 // roleIsPublic rejects roles held no more, or not public.
 func (s *state) roleIsPublic(r [2]int) bool {
@@ -212,3 +326,6 @@ func (s *state) isBreaker(t Token) bool {
 	}
 	return false
 }
+
+// collapseSpaces folds runs of white space into one space.
+func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
