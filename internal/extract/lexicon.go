@@ -50,7 +50,7 @@ var rankTitles = set(
 
 // honorifics stand before a name: "M. Koné", "Mme Berthon", "Mr Saied".
 var honorifics = set("m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "messrs", "sir", "dame",
-	"excellence", "me", "maitre", "hon", "honourable", "honorable")
+	"excellence", "maitre", "hon", "honourable", "honorable")
 
 // notPublicRoles are roles that make a person no official.
 var notPublicRoles = set(
@@ -284,8 +284,8 @@ var wordFlags = func() map[string]wordFlag {
 		set  map[string]bool
 		flag wordFlag
 	}{
-		{roleHeads, wRoleHeads},
-		{rankTitles, wRankTitles},
+		{plurals(roleHeads), wRoleHeads},
+		{plurals(rankTitles), wRankTitles},
 		{honorifics, wHonorifics},
 		{notPublicRoles, wNotPublicRoles},
 		{formerWords, wFormerWords},
@@ -310,3 +310,22 @@ var wordFlags = func() map[string]wordFlag {
 
 // is tells whether the token's word is in the list of flag f.
 func (t Token) is(f wordFlag) bool { return t.flags&f != 0 }
+
+// plurals adds to titles their plurals, for titles shared by a list of
+// names ("les capitaines de vaisseau X, du CRESMAO, et Y, du CIC").
+func plurals(titles map[string]bool) map[string]bool {
+	out := make(map[string]bool, 2*len(titles))
+	for w := range titles {
+		out[w] = true
+		switch {
+		case strings.HasSuffix(w, "al"):
+			out[strings.TrimSuffix(w, "al")+"aux"] = true // général, généraux
+		case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x"):
+		case strings.HasSuffix(w, "y") && len(w) > 3 && !strings.HasSuffix(w, "ey"):
+			out[strings.TrimSuffix(w, "y")+"ies"] = true // secretary, secretaries
+		default:
+			out[w+"s"] = true
+		}
+	}
+	return out
+}

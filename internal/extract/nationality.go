@@ -28,11 +28,13 @@ func (s *state) placePeople() {
 
 // evidenceByToken is, for each token, the country that a mention starting
 // there names: a country, a demonym, a place, a national body. Tokens of
-// people's names name none ("Mohamed Al Kuwaiti").
+// people's names name none ("Mohamed Al Kuwaiti"). It also marks the
+// tokens inside agencies' names (inAgencySpan).
 func (s *state) evidenceByToken() []string {
-	ev := make([]string, len(s.toks))
-	s.sc.inNames = s.markNames(s.sc.inNames)
-	inName := s.sc.inNames
+	s.sc.countryAt = grow(s.sc.countryAt, len(s.toks))
+	s.sc.inAgency = grow(s.sc.inAgency, len(s.toks))
+	ev := s.sc.countryAt
+	inName := s.sc.inNames // marked by shortMentions, just before
 	for _, kind := range []Kind{KindCountry, KindPlace} {
 		for _, e := range s.ents[kind] {
 			cc := e.ID
@@ -47,6 +49,9 @@ func (s *state) evidenceByToken() []string {
 		}
 	}
 	for _, sp := range s.agencySpans {
+		for k := sp.start; k < sp.end; k++ {
+			s.sc.inAgency[k] = true
+		}
 		if !inName[sp.start] {
 			ev[sp.start] = sp.country
 			if sp.country == "" {
@@ -78,6 +83,14 @@ func oneCountry(ev []string, a, b int, skip func(k int) bool) string {
 }
 
 func (s *state) countryOfPerson(p *person, ev []string) string {
+	// a country in brackets after the name: "X (Niger), Y (Tchad)"
+	for _, n := range p.nameSpans {
+		if k := n[1]; k+2 < len(s.toks) && s.toks[k].Fold == "(" {
+			if cc, e := s.countryAt(k+1, false); cc != "" && e < len(s.toks) && s.toks[e].Fold == ")" {
+				return cc
+			}
+		}
+	}
 	diplomat := false
 	for _, r := range p.roleSpans {
 		for k := r[0]; k < r[1]; k++ {
@@ -199,14 +212,9 @@ func (s *state) qualifierStart(start int) int {
 	return k
 }
 
-func (s *state) inAgencySpan(k int) bool {
-	for _, sp := range s.agencySpans {
-		if k >= sp.start && k < sp.end {
-			return true
-		}
-	}
-	return false
-}
+// inAgencySpan tells whether token k is inside an agency's name; after
+// evidenceByToken.
+func (s *state) inAgencySpan(k int) bool { return s.sc.inAgency[k] }
 
 // sideAfter reads the side a person is on, after their name or role: ",
 // côté mauritanien", "du côté marocain", "on the Nigerian side".

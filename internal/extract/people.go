@@ -43,6 +43,10 @@ func (s *state) findPeople() {
 			s.addRole(p, r[0], r[1])
 		}
 	}
+	// a plural title shared by the names listed after it, to the end of
+	// its sentence: "les capitaines de vaisseau X, du CRESMAO, et Y, du CIC"
+	var shared [2]int
+	sharedUntil := -1
 	for i := 0; i < len(s.toks); i++ {
 		end := s.nameEnd(i)
 		if end <= i {
@@ -57,6 +61,16 @@ func (s *state) findPeople() {
 			continue
 		}
 		roles := s.rolesAround(i, end)
+		for _, r := range roles {
+			if s.pluralTitle(r) {
+				shared, sharedUntil = r, s.sentenceEnd(end)
+			}
+		}
+		if len(roles) == 0 && i < sharedUntil && i > 0 {
+			if f := s.toks[i-1].Fold; f == "et" || f == "and" || f == "," || f == "—" || f == "–" {
+				roles = [][2]int{shared}
+			}
+		}
 		name := s.nameText(i, end)
 		key := PersonKey(name)
 		o := s.x.officialKeys[key]
@@ -210,10 +224,12 @@ func (s *state) nameWord(k int, first bool) bool {
 		// "M." is Monsieur in French news, not an initial
 		return t.Fold != "m"
 	}
-	if t.Caps && len(t.Fold) > 3 {
+	// a surname in capitals after a first name: "Mikkel HANSEN"
+	capsSurname := !first && s.cover[k] < 0 && k > 0 && s.toks[k-1].Word && s.toks[k-1].Cap && !s.toks[k-1].Caps && !isInitial(s.toks[k-1])
+	if t.Caps && len(t.Fold) > 3 && !capsSurname {
 		return false // an acronym
 	}
-	if t.Caps && !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) {
+	if t.Caps && !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) && !capsSurname {
 		return false // "MG Oamen" yes, "DGSN" no
 	}
 	if first && (t.is(wHonorifics) || t.is(wParticles)) && t.Fold != "al" && t.Fold != "el" && t.Fold != "abd" && t.Fold != "abou" && t.Fold != "abu" {
@@ -263,9 +279,19 @@ func isRoman(t Token) bool {
 	return true
 }
 
-// nameText is a name as written, with the dots of initials.
+// nameText is a name as written, with the dots of initials; a surname
+// written in capitals ("Mikkel HANSEN") is written as a name.
 func (s *state) nameText(start, end int) string {
-	return s.surface(start, end)
+	name := s.surface(start, end)
+	for k := start + 1; k < end; k++ {
+		if t := s.toks[k]; t.Caps && !isRoman(t) && len(t.Fold) > 1 {
+			w := s.text[t.Start:t.End]
+			rs := []rune(strings.ToLower(w))
+			rs[0] = []rune(w)[0]
+			name = strings.Replace(name, w, string(rs), 1)
+		}
+	}
+	return name
 }
 
 // namedAfterPlace: "stade Prince Moulay Abdellah", "Prince Moulay Abdellah

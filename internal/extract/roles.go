@@ -24,9 +24,16 @@ func (s *state) rolesAround(start, end int) [][2]int {
 	}
 	for chunk := 0; chunk < 2 && k >= 0; chunk++ {
 		comma := false
-		if s.toks[k].Fold == "," {
+		// a title set off by a comma, a dash, a colon or a bracket: "le
+		// procureur de la République (Jean le Guen)", "les chefs d'état-major — X"
+		if f := s.toks[k].Fold; f == "," || f == "(" || f == ":" || f == "—" || f == "–" {
 			comma = true
 			k--
+		}
+		// a title that ends in a bracketed acronym: "la porte-parole du
+		// Service national de police (NPS), X"
+		if comma && k >= 2 && s.toks[k].Fold == ")" && s.toks[k-2].Fold == "(" {
+			k -= 3
 		}
 		r, ok := s.roleEndingAt(k, comma)
 		if !ok {
@@ -77,6 +84,10 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 	w := k
 	for w > 0 && k-w < 14 {
 		t := s.toks[w-1]
+		if t.Fold == ")" && w >= 4 && s.toks[w-3].Fold == "(" && s.toks[w-2].Caps {
+			w -= 3 // a bracketed acronym: "du Service national de police (NPS) du Kenya"
+			continue
+		}
 		if !t.Word || s.toks[w].Break || s.isBreaker(t) && !(t.Fold == "et" || t.Fold == "and") {
 			break
 		}
@@ -113,6 +124,12 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 			break
 		}
 		start--
+	}
+	// a plural title names the people it lists only as their subject ("les
+	// chefs d'état-major X, Y et Z"), not as a complement ("les tombeaux
+	// des rois X et Y")
+	if s.pluralTitle([2]int{start, k + 1}) && !(start > 0 && pluralDeterminers[s.toks[start-1].Fold]) {
+		return [2]int{}, false
 	}
 	// "ancien ministre", "former president": not in office
 	if start > 0 && s.toks[start-1].is(wFormerWords) || s.toks[start].is(wFormerWords) {
@@ -310,6 +327,12 @@ func (s *state) isBreaker(t Token) bool {
 	if !t.Word {
 		return true
 	}
+	if t.Fold == "a" && s.text[t.Start:t.End] != "a" && s.text[t.Start:t.End] != "A" {
+		return false // the preposition à, not the verb a: "le délégué de la PF à Rio"
+	}
+	if t.Fold == "charge" || t.Fold == "chargee" || t.is(wRoleHeads) {
+		return false // "le juge d'instruction chargé du dossier", "le délégué"
+	}
 	if t.is(wBreakers) {
 		return true
 	}
@@ -329,3 +352,18 @@ func (s *state) isBreaker(t Token) bool {
 
 // collapseSpaces folds runs of white space into one space.
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// pluralDeterminers stand before a plural title that lists people.
+var pluralDeterminers = set("les", "the", "ses", "leurs", "their", "its", ":", "—", "–")
+
+// pluralTitle tells whether a role's title is plural: "les chefs
+// d'état-major", "the defence ministers".
+func (s *state) pluralTitle(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		t := s.toks[k]
+		if t.is(wRoleHeads) && !roleHeads[t.Fold] && !rankTitles[t.Fold] {
+			return true
+		}
+	}
+	return false
+}

@@ -124,6 +124,8 @@ type scratch struct {
 	pending         []pendingAgency
 	inNames         []bool         // tokens in people's names
 	inPlaceNames    []bool         // the same, for places
+	countryAt       []string       // nationality.go: the country a mention starting at a token names
+	inAgency        []bool         // nationality.go: tokens inside an agency's name
 	evidence        map[string]int // state.countryEvidence
 }
 

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOfficialsWritingPatterns holds the ways of writing an official that
+// wire copy uses to sentences written for them, with invented names: each
+// must be found, with its country and a role holding the given words.
+func TestOfficialsWritingPatterns(t *testing.T) {
+	for _, c := range []struct {
+		pattern, lang, body, person, country, role string
+	}{
+		{"surname in capitals", "en",
+			"Mikkel HANSTRUP, the Danish police commissioner, said the network was dismantled.",
+			"Mikkel Hanstrup", "DK", "police commissioner"},
+		{"name in brackets after the title, with a particle", "fr",
+			"Selon le procureur de la République de Bamako (Jean le Guénnec), l'enquête progresse.",
+			"Jean le Guénnec", "ML", "procureur de la République"},
+		{"a title ending in a bracketed acronym", "fr",
+			"Le ministre était accompagné de la porte-parole du Service national de police (NPS) du Kenya, Wanjiru Otienoya.",
+			"Wanjiru Otienoya", "KE", "porte-parole"},
+		{"a plural title shared by a list, countries in brackets", "fr",
+			"Le sommet a réuni les chefs d'état-major — Idrissa Maïgaro (Niger), Abakar Tahirou (Tchad) et Oumar Diarrabé (Mali).",
+			"Oumar Diarrabé", "ML", "chefs d'état-major"},
+		{"a plural title shared by a list with appositions", "fr",
+			"Trois officiers complétaient le groupe : les capitaines de vaisseau Lamine Sékouba, du CRESMAO, et Paul Ekotto, du CIC.",
+			"Paul Ekotto", "", "capitaines de vaisseau"},
+		{"a role with à before the name", "fr",
+			"« La coopération avance », a commenté le délégué de la Police fédérale brésilienne à Recife, Rodrigo Vasconcelo.",
+			"Rodrigo Vasconcelo", "BR", "délégué"},
+		{"a role with a past participle", "fr",
+			"Le juge d'instruction marocain chargé du dossier, Karim Bensalah, a délivré un mandat.",
+			"Karim Bensalah", "MA", "chargé du dossier"},
+		{"a counterpart takes the other's function", "fr",
+			"Le ministre sénégalais de l'Intérieur, Abdou Faye, a reçu son homologue gambien, Lamin Jallowé.",
+			"Lamin Jallowé", "GM", "ministre de l'Intérieur"},
+		{"the clause that says which body the person heads", "fr",
+			"Le groupe comptait aussi le commodore Yao Kouassi, qui dirige depuis Abidjan le CRESMAO.",
+			"Yao Kouassi", "", "CRESMAO"},
+		{"deceased kings in a genitive are no officials", "fr",
+			"Il a déposé une gerbe devant les tombeaux des rois Mohammed V et Hassan II.",
+			"", "", ""},
+	} {
+		t.Run(c.pattern, func(t *testing.T) {
+			r := run(t, c.lang, c.body)
+			var found []string
+			for _, e := range r.Officials {
+				found = append(found, e.Name)
+				if e.Name != c.person {
+					continue
+				}
+				if e.Country != c.country {
+					t.Errorf("%s: country %q, want %q", c.person, e.Country, c.country)
+				}
+				if len(e.Roles) == 0 || !strings.Contains(e.Roles[0], c.role) {
+					t.Errorf("%s: roles %q, want the first to hold %q", c.person, e.Roles, c.role)
+				}
+				return
+			}
+			if c.person != "" {
+				t.Errorf("%s not found among %q", c.person, found)
+			} else if len(found) > 0 {
+				t.Errorf("found %q, want none", found)
+			}
+		})
+	}
+}
