@@ -181,7 +181,7 @@ func TestPageContent(t *testing.T) {
 	official := read("personnalites/youssouf-kone/index.html")
 	for _, want := range []string{`<p class="bio">Directeur général de la police nationale du Mali.</p>`,
 		`<a href="https://police.example.ml/" rel="external">Police nationale du Mali</a>`, "<li>inspecteur général de police</li>",
-		"directeur général de la police nationale du Mali <span class=\"seen\">(le 25 novembre 2025)</span>"} {
+		"directeur général de la police nationale du Mali <span class=\"seen\">(cité le 25 novembre 2025)</span>"} {
 		if !strings.Contains(official, want) {
 			t.Errorf("official page lacks %q", want)
 		}

@@ -201,9 +201,13 @@ func sortByArticles(list []*Entry) {
 	})
 }
 
+// addRole counts a title seen on a date. Titles that differ only in case,
+// accents or apostrophes ("Roi", "roi"; "ministre de l'Intérieur", "ministre
+// de l’Intérieur") are one role, shown as first written.
 func (e *Entry) addRole(title string, date time.Time) {
+	key := extract.Fold(title)
 	for i := range e.Roles {
-		if e.Roles[i].Title == title {
+		if e.Roles[i].Title == title || extract.Fold(e.Roles[i].Title) == key {
 			if date.Before(e.Roles[i].First) {
 				e.Roles[i].First = date
 			}

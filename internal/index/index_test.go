@@ -129,3 +129,23 @@ func TestWithKindLimitIsTopOfFullList(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesMergeSpellings checks that titles differing only in case,
+// accents or apostrophes are one role, seen over all their dates.
+func TestRolesMergeSpellings(t *testing.T) {
+	titles := []string{"Roi", "roi", "ministre de l’Intérieur", "ministre de l'Interieur", "King"}
+	arts, res := corpus(len(titles), func(i int) *extract.Result {
+		return &extract.Result{Officials: []*extract.Entity{ent("x", titles[i])}}
+	})
+	x := Build(arts, res, 5).Entries[Key{Official, "x"}]
+	var got []string
+	for _, r := range x.Roles {
+		got = append(got, r.Title)
+	}
+	if fmt.Sprint(got) != "[Roi ministre de l’Intérieur King]" {
+		t.Fatalf("roles %q", got)
+	}
+	if !x.Roles[0].First.Equal(arts[1].Date) || !x.Roles[0].Last.Equal(arts[0].Date) {
+		t.Errorf("Roi seen %v to %v", x.Roles[0].First, x.Roles[0].Last)
+	}
+}
