@@ -102,10 +102,23 @@ func (s *state) countryOfPerson(p *person, ev []string) string {
 	// the words of a role, and those that qualify it from the left
 	// ("Spain's justice minister"); a diplomat's posting is not their country
 	for _, r := range p.roleSpans {
+		var countries []string
 		for k := s.qualifierStart(r[0]); k < r[1]; k++ {
-			if cc := ev[k]; cc != "" && !s.inAgencySpan(k) && !(diplomat && k > 0 && postingWords[s.toks[k-1].Fold]) {
-				return cc
+			if cc := ev[k]; cc != "" && cc != international && !s.inAgencySpan(k) && !(diplomat && k > 0 && postingWords[s.toks[k-1].Fold]) {
+				countries = appendNew(countries, cc)
 			}
+		}
+		switch {
+		case len(countries) == 0:
+		case !s.pluralTitle(r):
+			return countries[0]
+		case len(countries) == 1:
+			return countries[0]
+		case p.inList >= 0 && p.inList < len(countries):
+			// "the presidents of A and B, X and Y": in the order named
+			return countries[p.inList]
+		default:
+			return "" // a title of several countries: whose is not said
 		}
 	}
 	if cc := s.ofAfterName(p, ev); cc != "" {

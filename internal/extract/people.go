@@ -22,6 +22,9 @@ type person struct {
 	roles     []string
 	roleSpans [][2]int
 	heading   [][2]int // clauses saying which body the person heads
+	// inList is the person's place in the list of names a plural title
+	// heads ("the presidents of A and B, X and Y": X 0, Y 1), or -1
+	inList int
 	nameSpans [][2]int
 	surnames  []string // folded, words joined by spaces
 	mentions  []Mention
@@ -46,7 +49,7 @@ func (s *state) findPeople() {
 	// a plural title shared by the names listed after it, to the end of
 	// its sentence: "les capitaines de vaisseau X, du CRESMAO, et Y, du CIC"
 	var shared [2]int
-	sharedUntil := -1
+	sharedUntil, sharedN := -1, 0
 	for i := 0; i < len(s.toks); i++ {
 		end := s.nameEnd(i)
 		if end <= i {
@@ -61,14 +64,17 @@ func (s *state) findPeople() {
 			continue
 		}
 		roles := s.rolesAround(i, end)
+		inList := -1
 		for _, r := range roles {
 			if s.pluralTitle(r) {
-				shared, sharedUntil = r, s.sentenceEnd(end)
+				shared, sharedUntil, sharedN, inList = r, s.sentenceEnd(end), 0, 0
 			}
 		}
 		if len(roles) == 0 && i < sharedUntil && i > 0 {
 			if f := s.toks[i-1].Fold; f == "et" || f == "and" || f == "," || f == "—" || f == "–" {
 				roles = [][2]int{shared}
+				sharedN++
+				inList = sharedN
 			}
 		}
 		name := s.nameText(i, end)
@@ -86,6 +92,9 @@ func (s *state) findPeople() {
 		s.addName(p, i, end)
 		for _, r := range roles {
 			s.addRole(p, r[0], r[1])
+		}
+		if inList >= 0 {
+			p.inList = inList
 		}
 		i = end - 1
 	}
@@ -112,7 +121,7 @@ func (s *state) personFor(o *gazetteer.Official, name string) *person {
 			return p
 		}
 	}
-	p := &person{official: o, name: name, key: key, skel: skel}
+	p := &person{official: o, name: name, key: key, skel: skel, inList: -1}
 	if o != nil {
 		p.name = o.Name
 		p.country = o.Country
