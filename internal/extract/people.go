@@ -24,7 +24,7 @@ type person struct {
 	heading   [][2]int // clauses saying which body the person heads
 	// inList is the person's place in the list of names a plural title
 	// heads ("the presidents of A and B, X and Y": X 0, Y 1), or -1
-	inList int
+	inList    int
 	nameSpans [][2]int
 	surnames  []string // folded, words joined by spaces
 	mentions  []Mention
