@@ -170,8 +170,11 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 	}
 	start := k
 	head := -1
-	for j := k; j < len(s.toks) && j < k+5; j++ {
+	for j := k; j < len(s.toks) && j < k+6; j++ {
 		t := s.toks[j]
+		if t.Fold == "." && j > k && s.toks[j-1].Word && s.toks[j-1].Cap && len(s.toks[j-1].Fold) <= 4 && s.toks[j].Join == 0 {
+			continue // an abbreviation: "Ag. Special Representative", "Dep. Director"
+		}
 		if !t.Word || t.Break && j > k {
 			break
 		}
