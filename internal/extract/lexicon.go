@@ -32,6 +32,8 @@ var roleHeads = set(
 	"representative", "envoy", "officer", "head", "deputy", "chairman", "chairperson", "chair", "executive",
 	"superintendent", "marshal", "undersecretary", "mayor", "agent", "homologue", "counterpart",
 	"acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp",
+	// ranks abbreviated before a name: "Gen. X", "Lt. Col. Y"
+	"gen", "maj", "col", "lt", "capt", "cdr", "cmdr", "brig", "adm", "supt", "insp", "sgt", "cpl", "gal",
 )
 
 // rankTitles are titles written right before a name, without a comma:
@@ -46,6 +48,8 @@ var rankTitles = set(
 	"adjudant", "gouverneur", "senator", "homologue", "counterpart", "agent",
 	// police ranks written as initials in English-speaking Africa
 	"acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp",
+	// ranks abbreviated before a name: "Gen. X", "Lt. Col. Y"
+	"gen", "maj", "col", "lt", "capt", "cdr", "cmdr", "brig", "adm", "supt", "insp", "sgt", "cpl", "gal",
 )
 
 // honorifics stand before a name: "M. Koné", "Mme Berthon", "Mr Saied".

@@ -84,8 +84,8 @@ func (s *state) findPeople() {
 		if o == nil && (len(roles) > 0 || s.honorificBefore(i)) {
 			o = s.x.fuzzyOfficial(key)
 		}
-		if o == nil && len(roles) == 0 {
-			i = end - 1
+		if o == nil && len(roles) == 0 || o == nil && s.surnameOfOne(i, end) {
+			i = end - 1 // no person, or a later short mention ("Brig. Gen. Al-Qudah")
 			continue
 		}
 		p := s.personFor(o, name)
@@ -521,4 +521,24 @@ func (s *state) words(r [2]int) int {
 		}
 	}
 	return n
+}
+
+// surnameOfOne tells whether the name at [start,end) is the surname of a
+// person named before ("Hassan Al-Qudah", then "Al-Qudah").
+func (s *state) surnameOfOne(start, end int) bool {
+	var words []string
+	for k := start; k < end; k++ {
+		if s.toks[k].Word {
+			words = append(words, s.toks[k].Fold)
+		}
+	}
+	key := strings.Join(words, " ")
+	for _, p := range s.people {
+		for _, sn := range p.surnames {
+			if sn == key {
+				return true
+			}
+		}
+	}
+	return false
 }

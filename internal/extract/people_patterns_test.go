@@ -45,6 +45,12 @@ func TestOfficialsWritingPatterns(t *testing.T) {
 		{"an abbreviated title after the name", "en",
 			"Amadou Kourouma, Ag. Special Representative of the Secretary-General for West Africa, urged restraint.",
 			"Amadou Kourouma", "", "Special Representative"},
+		{"an abbreviated rank and a possessive apposition", "en",
+			"Gen. Abdel Karim Burhanov, Sudan's army chief, met officials in Khartoum.",
+			"Abdel Karim Burhanov", "SD", "army chief"},
+		{"for inside a title", "en",
+			"Qatar's Minister of State for Foreign Affairs, Mohammed Al-Khulaifix, met the delegation.",
+			"Mohammed Al-Khulaifix", "QA", "Minister of State for Foreign Affairs"},
 		{"deceased kings in a genitive are no officials", "fr",
 			"Il a déposé une gerbe devant les tombeaux des rois Mohammed V et Hassan II.",
 			"", "", ""},
@@ -71,5 +77,18 @@ func TestOfficialsWritingPatterns(t *testing.T) {
 				t.Errorf("found %q, want none", found)
 			}
 		})
+	}
+}
+
+// TestShortMentionAfterRank checks that a later mention by rank and
+// surname is the person named before, not another.
+func TestShortMentionAfterRank(t *testing.T) {
+	r := run(t, "en", "Brigadier General Hassan Al-Qudari, director of Jordan's anti-narcotics department, spoke first. Brig. Gen. Al-Qudari said seizures had doubled.")
+	if len(r.Officials) != 1 || r.Officials[0].Name != "Hassan Al-Qudari" || r.Officials[0].MentionCount() != 2 {
+		var got []string
+		for _, e := range r.Officials {
+			got = append(got, e.Name)
+		}
+		t.Errorf("officials %q, want Hassan Al-Qudari mentioned twice", got)
 	}
 }

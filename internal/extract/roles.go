@@ -21,6 +21,8 @@ func (s *state) rolesAround(start, end int) [][2]int {
 		k -= 2
 	} else if k >= 0 && s.toks[k].is(wHonorifics) {
 		k--
+	} else if k > 0 && s.toks[k].Fold == "." && s.toks[k-1].is(wRankTitles) && s.toks[k-1].Cap {
+		k-- // a rank abbreviated: "Gen. X", "Lt. Col. Y"
 	}
 	for chunk := 0; chunk < 2 && k >= 0; chunk++ {
 		comma := false
@@ -88,11 +90,17 @@ func (s *state) roleEndingAt(k int, comma bool) ([2]int, bool) {
 			w -= 3 // a bracketed acronym: "du Service national de police (NPS) du Kenya"
 			continue
 		}
-		if !t.Word || s.toks[w].Break || s.isBreaker(t) && !(t.Fold == "et" || t.Fold == "and") {
+		// "Minister of State for Foreign Affairs": "for" inside a title
+		titleFor := (t.Fold == "for" || t.Fold == "pour") && s.toks[w].Cap
+		if !t.Word || s.toks[w].Break || s.isBreaker(t) && !(t.Fold == "et" || t.Fold == "and") && !titleFor {
 			break
 		}
 		if w >= 2 && s.nameWord(w-1, false) && s.nameWord(w-2, false) {
 			break // another person's name
+		}
+		if t.Fold == "." && w >= 2 && s.toks[w-2].is(wRankTitles) && s.toks[w-2].Cap {
+			w-- // "Lt. Col. X": the dot of an abbreviated rank
+			continue
 		}
 		w--
 	}
@@ -169,7 +177,7 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 		k++
 	}
 	start := k
-	head := -1
+	head, lowers := -1, 0
 	for j := k; j < len(s.toks) && j < k+6; j++ {
 		t := s.toks[j]
 		if t.Fold == "." && j > k && s.toks[j-1].Word && s.toks[j-1].Cap && len(s.toks[j-1].Fold) <= 4 && s.toks[j].Join == 0 {
@@ -184,7 +192,11 @@ func (s *state) roleAfter(end int) ([2]int, bool) {
 		}
 		// before the head: names, bodies, and up to two words of what the
 		// office is of ("the police spokesman", "the country's interior minister")
-		if !(t.Cap || s.cover[j] >= 0 || t.Fold == "s" && t.Join == '\'' || t.Fold == "acting" || j-k < 2) || s.isBreaker(t) || t.is(wFormerWords) {
+		lower := !t.Cap && s.cover[j] < 0 && !(t.Fold == "s" && t.Join == '\'')
+		if lower {
+			lowers++
+		}
+		if lower && lowers > 2 && t.Fold != "acting" || s.isBreaker(t) || t.is(wFormerWords) {
 			break
 		}
 	}
