@@ -34,6 +34,8 @@ var roleHeads = set(
 	"acp", "dcp", "cp", "igp", "aig", "dig", "asp", "dsp", "csp",
 	// ranks abbreviated before a name: "Gen. X", "Lt. Col. Y"
 	"gen", "maj", "col", "lt", "capt", "cdr", "cmdr", "brig", "adm", "supt", "insp", "sgt", "cpl", "gal",
+	// weak heads: an office only with a public body in the title (roles.go)
+	"manager", "official",
 )
 
 // rankTitles are titles written right before a name, without a comma:

@@ -284,7 +284,12 @@ func (s *state) headingClause(p *person) ([2]int, bool) {
 	for _, sp := range append(p.roleSpans, p.nameSpans...) {
 		end = max(end, sp[1])
 	}
-	k := end
+	return s.headingClauseAt(end)
+}
+
+// headingClauseAt reads the clause at token k that says which body the
+// subject heads.
+func (s *state) headingClauseAt(k int) ([2]int, bool) {
 	if k < len(s.toks) && s.toks[k].Fold == "," {
 		k++
 	}

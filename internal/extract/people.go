@@ -84,7 +84,10 @@ func (s *state) findPeople() {
 		if o == nil && (len(roles) > 0 || s.honorificBefore(i)) {
 			o = s.x.fuzzyOfficial(key)
 		}
-		if o == nil && len(roles) == 0 || o == nil && s.surnameOfOne(i, end) {
+		// no title, but a clause that says which body the person heads:
+		// "X, qui dirige la police judiciaire", "Y, who heads Europol"
+		_, headed := s.headingClauseAt(end)
+		if o == nil && len(roles) == 0 && !headed || o == nil && s.surnameOfOne(i, end) {
 			i = end - 1 // no person, or a later short mention ("Brig. Gen. Al-Qudah")
 			continue
 		}

@@ -316,8 +316,33 @@ var rankComplements = set("de", "du", "d", "des", "la", "brigade", "division", "
 	"corvette", "police", "major", "vice", "contre", "rear", "lieutenant", "first", "class", "chef", "inspecteur",
 	"divisionnaire", "principal", "general", "generale", "homologue", "counterpart", "son", "sa", "his", "her")
 
+// weakHeads make a title of public office only with a public body or a
+// state's office in it: "a senior manager at the Interpol Global Complex",
+// not "a manager at a bank".
+var weakHeads = set("manager", "managers", "official", "officials")
+
 // roleIsPublic rejects roles held no more, or not public.
 func (s *state) roleIsPublic(r [2]int) bool {
+	weak, public := false, false
+	for k := r[0]; k < r[1]; k++ {
+		t := s.toks[k]
+		switch {
+		case weakHeads[t.Fold]:
+			weak = true
+		case t.is(wRoleHeads) || nationalWords[t.Fold]:
+			public = true
+		}
+	}
+	if weak && !public {
+		for _, sp := range s.agencySpans {
+			if sp.start >= r[0] && sp.start < r[1] {
+				public = true
+			}
+		}
+		if !public {
+			return false
+		}
+	}
 	if r[0] > 0 && s.toks[r[0]-1].is(wFormerWords) {
 		return false
 	}
