@@ -159,6 +159,10 @@ func (s *state) titleTouches(head, k int) bool {
 		return false
 	}
 	for h := head + 1; h <= k; h++ {
+		if cc, e := s.countryAt(h, true); cc != "" {
+			h = e - 1 // "son homologue nigérien X"
+			continue
+		}
 		if t := s.toks[h]; t.Word && !rankComplements[t.Fold] && !t.is(wRankTitles) {
 			return false // "chief's name as X" is no title
 		}
@@ -306,7 +310,9 @@ func (s *state) counterpartRole(p *person) string {
 			last, k = e, e-1
 		}
 	}
-	b = append(b, s.text[s.toks[last].Start:s.toks[best[1]-1].End]...)
+	if last < best[1] {
+		b = append(b, s.text[s.toks[last].Start:s.toks[best[1]-1].End]...)
+	}
 	return collapseSpaces(string(b))
 }
 
