@@ -120,7 +120,7 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 		now = time.Now()
 	}
 	return content.Options{
-		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location},
+		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location, Languages: config.Languages},
 		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
 		MaxSize: int64(cfg.MaxArticleSize),
 	}

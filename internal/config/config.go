@@ -19,6 +19,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	_ "time/tzdata" // zone names resolve on hosts without a zoneinfo database
+
 	"digest/internal/textdist"
 )
 
@@ -210,8 +212,10 @@ func (c *Config) parse(name string, data []byte) error {
 func (c *Config) finish(name string) error {
 	var errs []string
 	c.Language = strings.ToLower(strings.TrimSpace(c.Language))
+	lang := c.Language
 	if !slices.Contains(Languages, c.Language) {
-		errs = append(errs, fmt.Sprintf("language %q is not one of %s", c.Language, strings.Join(Languages, ", ")))
+		errs = append(errs, fmt.Sprintf("language %q is not one of %s (the languages of the UI strings and dates)", c.Language, strings.Join(Languages, ", ")))
+		lang = "en" // the sections' defaults, so that one mistake makes one message
 	}
 	if c.Paginate < 1 {
 		errs = append(errs, fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
@@ -221,13 +225,17 @@ func (c *Config) finish(name string) error {
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		errs = append(errs, fmt.Sprintf("timeZone %q: %v", c.TimeZone, err))
+		msg := fmt.Sprintf("timeZone %q is not an IANA time zone such as \"Europe/Paris\" or \"Africa/Dakar\"", c.TimeZone)
+		if z := suggestZone(c.TimeZone); z != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", z)
+		}
+		errs = append(errs, msg)
 	}
 	c.Location = loc
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
-	def := sectionDefaults[c.Language]
+	def := sectionDefaults[lang]
 	defFields := def.fields()
 	seen := map[string]string{}
 	for i, f := range c.Sections.fields() {
@@ -269,6 +277,33 @@ func suggest(key string) string {
 		}
 	}
 	return best
+}
+
+// zoneAreas are the areas of IANA zone names, which name a zone by area
+// and city ("Europe/Paris").
+var zoneAreas = []string{"Africa", "Europe", "America", "Asia", "Atlantic", "Indian", "Pacific", "Australia", "Antarctica"}
+
+// suggestZone is the IANA zone a city's name stands for ("Paris" →
+// "Europe/Paris", "new york" → "America/New_York"), or "".
+func suggestZone(name string) string {
+	city := strings.TrimSpace(name)
+	if i := strings.LastIndex(city, "/"); i >= 0 {
+		city = city[i+1:]
+	}
+	words := strings.FieldsFunc(city, func(r rune) bool { return r == ' ' || r == '_' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+	}
+	city = strings.Join(words, "_")
+	if city == "" {
+		return ""
+	}
+	for _, area := range zoneAreas {
+		if _, err := time.LoadLocation(area + "/" + city); err == nil {
+			return area + "/" + city
+		}
+	}
+	return ""
 }
 
 // keyLine finds the line where key is assigned; TOML's decoder does not say.

@@ -53,7 +53,9 @@ func TestErrors(t *testing.T) {
 		{"wrong type", "paginate = \"ten\"\n", "config.toml:1:"},
 		{"bad language", "language = \"de\"\n", `language "de" is not one of en, fr`},
 		{"bad paginate", "paginate = 0\n", "paginate must be at least 1"},
-		{"bad zone", "timeZone = \"Mars/Olympus\"\n", `timeZone "Mars/Olympus"`},
+		{"bad zone", "timeZone = \"Mars/Olympus\"\n", `timeZone "Mars/Olympus" is not an IANA time zone`},
+		{"a city for a zone", "timeZone = \"Paris\"\n", `(did you mean "Europe/Paris"?)`},
+		{"a city in lower case, with a space", "timeZone = \"new york\"\n", `(did you mean "America/New_York"?)`},
 		{"bad section", "[sections]\narticles = \"a/b\"\n", `sections.articles "a/b" must be one path segment`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,5 +75,17 @@ func TestLoadFromDisk(t *testing.T) {
 	cfg, err := Load(p, false)
 	if err != nil || cfg.Title != "On disk" {
 		t.Fatalf("%v %+v", err, cfg)
+	}
+}
+
+// TestOneMistakeOneMessage checks that an unknown language gives one
+// message, not one per section whose default it decides.
+func TestOneMistakeOneMessage(t *testing.T) {
+	_, err := Parse("config.toml", []byte("language = \"de\"\n"))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if n := strings.Count(err.Error(), ";") + 1; n != 1 {
+		t.Errorf("%d messages for one mistake: %v", n, err)
 	}
 }

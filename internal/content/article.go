@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -88,6 +89,9 @@ func (e *Error) Error() string {
 type Defaults struct {
 	Lang     string
 	Location *time.Location
+	// Languages are those an article may be in (its lang, before any
+	// region: "fr" for "fr-CA"); none means any.
+	Languages []string
 }
 
 var langRe = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -122,9 +126,13 @@ func (a *Article) fields(fm *FrontMatter, def Defaults) []error {
 			a.Date = t
 		case "lang":
 			s, ok := v.(string)
-			if !ok || !langRe.MatchString(s) {
+			base, _, _ := strings.Cut(strings.ToLower(s), "-")
+			switch {
+			case !ok || !langRe.MatchString(s):
 				bad(key, `lang must be a language code such as "fr" or "en", not %s`, describe(v))
-			} else {
+			case len(def.Languages) > 0 && !slices.Contains(def.Languages, base):
+				bad(key, "lang %q is not one of %s (the languages digest writes dates and typography in)", s, strings.Join(def.Languages, ", "))
+			default:
 				a.Lang = strings.ToLower(s)
 			}
 		case "summary", "source":
