@@ -73,6 +73,9 @@ func run(opts Options, x *extract.Extractor, out output.Writer) (*Stats, error) 
 	ix := Index(site.Articles, results)
 	st.Entities = len(ix.Entries)
 	st.Index = time.Since(t)
+	if err := checkMeta(site, ix); err != nil {
+		return nil, err
+	}
 
 	t = time.Now()
 	if out == nil {

@@ -31,10 +31,12 @@ type Site struct {
 	// Extractor finds the articles' entities: the built-in gazetteer with
 	// the site's data/ over it.
 	Extractor *extract.Extractor
-	// Meta is what data/entities.toml says of entities.
-	Meta     map[index.Key]*render.Meta
-	Markdown *markdown.Converter
-	Renderer *render.Renderer
+	// Meta is what data/entities.toml says of entities, and metaLines
+	// where it says it.
+	Meta      map[index.Key]*render.Meta
+	metaLines map[index.Key]int
+	Markdown  *markdown.Converter
+	Renderer  *render.Renderer
 }
 
 // ResolveConfig reads the configuration the options name.
@@ -84,7 +86,7 @@ func load(opts Options, x *extract.Extractor, r *reads) (*Site, error) {
 			errs = append(errs, err)
 		}
 	}
-	if s.Meta, err = loadMeta(opts.Source); err != nil {
+	if s.Meta, s.metaLines, err = loadMeta(opts.Source); err != nil {
 		errs = append(errs, err)
 	}
 	strs, err := render.LoadStrings(dirFS(filepath.Join(opts.Source, layout.I18n)))

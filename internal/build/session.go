@@ -140,6 +140,9 @@ func (s *Session) Build(out *output.Memory, priority []string) (*Stats, error) {
 	ix, d := s.index(site.Articles, results, cache)
 	st.Entities = len(ix.Entries)
 	st.Index = time.Since(t)
+	if err := checkMeta(site, ix); err != nil {
+		return nil, err
+	}
 
 	t = time.Now()
 	rb := &rebuild{cache: cache, state: &s.state, lazy: s.lazy, priority: map[string]bool{}, delta: d}

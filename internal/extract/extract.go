@@ -135,6 +135,9 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	return x
 }
 
+// Gazetteer is the data the extractor was compiled from.
+func (x *Extractor) Gazetteer() *gazetteer.Gazetteer { return x.g }
+
 // Input is an article as the extractor reads it.
 type Input struct {
 	File    string
