@@ -17,8 +17,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"digest/internal/layout"
 )
@@ -173,6 +177,7 @@ type Gazetteer struct {
 	agencyByID    map[string]*Agency
 	officialByID  map[string]*Official
 	themeByID     map[string]*Theme
+	src           map[any]string // where each entry was read
 }
 
 type files struct {
@@ -182,6 +187,10 @@ type files struct {
 	Agency   []*Agency   `toml:"agency"`
 	Official []*Official `toml:"official"`
 	Theme    []*Theme    `toml:"theme"`
+
+	// src says where each entry was read ("data/agencies.toml:12"), for
+	// messages
+	src map[any]string
 }
 
 // Builtin returns the embedded data.
@@ -202,7 +211,7 @@ func Load(site fs.FS) (*Gazetteer, error) {
 		merge(&all, &own)
 	}
 	g := &Gazetteer{Countries: all.Country, Cities: all.City, Regions: all.Region,
-		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme}
+		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme, src: all.src}
 	if err := g.index(); err != nil {
 		return nil, err
 	}
@@ -245,13 +254,43 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 			errs = append(errs, fmt.Errorf("%s: unknown keys %s", name, strings.Join(keys, ", ")))
 			continue
 		}
+		f.src = map[any]string{}
+		at := func(entry any, key, value string) {
+			f.src[entry] = fmt.Sprintf("%s:%d", name, lineOf(b, key, value))
+		}
+		for _, c := range f.City {
+			at(c, "name", c.Name)
+		}
+		for _, a := range f.Agency {
+			at(a, "id", a.ID)
+		}
+		for _, o := range f.Official {
+			at(o, "id", o.ID)
+		}
 		merge(into, &f)
 	}
 	return errors.Join(errs...)
 }
 
+// lineOf is the line where key is given value in a TOML file, or 1.
+func lineOf(b []byte, key, value string) int {
+	for i, l := range strings.Split(string(b), "\n") {
+		k, v, ok := strings.Cut(l, "=")
+		if ok && strings.TrimSpace(k) == key && strings.Trim(strings.TrimSpace(v), `"'`) == value {
+			return i + 1
+		}
+	}
+	return 1
+}
+
 // merge adds src's entries to dst, replacing those with the same key.
 func merge(dst, src *files) {
+	if dst.src == nil {
+		dst.src = map[any]string{}
+	}
+	for k, v := range src.src {
+		dst.src[k] = v
+	}
 	dst.Country = mergeBy(dst.Country, src.Country, func(c *Country) string { return strings.ToUpper(c.Code) })
 	dst.City = mergeBy(dst.City, src.City, func(c *City) string { return c.Country + "/" + strings.ToLower(c.Name) })
 	dst.Region = mergeBy(dst.Region, src.Region, func(r *Region) string { return r.ID })
@@ -288,13 +327,17 @@ func (g *Gazetteer) index() error {
 		}
 		g.countryByCode[c.Code] = c
 	}
-	checkCountry := func(what, code string) {
+	checkCountry := func(entry any, what, code string) {
 		if code != "" && g.countryByCode[code] == nil {
-			errs = append(errs, fmt.Sprintf("%s: unknown country %q", what, code))
+			msg := fmt.Sprintf("%s: %s: unknown country %q", g.where(entry), what, code)
+			if c := g.countryNamed(code); c != nil {
+				msg += fmt.Sprintf(" (countries are ISO codes: %s is %q)", c.FR, c.Code)
+			}
+			errs = append(errs, msg)
 		}
 	}
 	for _, c := range g.Cities {
-		checkCountry("city "+c.Name, c.Country)
+		checkCountry(c, "city "+c.Name, c.Country)
 	}
 	g.regionByID = map[string]*Region{}
 	for _, r := range g.Regions {
@@ -303,17 +346,22 @@ func (g *Gazetteer) index() error {
 	g.agencyByID = map[string]*Agency{}
 	for _, a := range g.Agencies {
 		if !idRe.MatchString(a.ID) {
-			errs = append(errs, fmt.Sprintf("agency %q: id must be lower-case words joined by hyphens", a.ID))
+			errs = append(errs, fmt.Sprintf("%s: agency %q: id must be lower-case words joined by hyphens", g.where(a), a.ID))
 		}
-		checkCountry("agency "+a.ID, a.Country)
+		checkCountry(a, "agency "+a.ID, a.Country)
 		g.agencyByID[a.ID] = a
 	}
 	g.officialByID = map[string]*Official{}
 	for _, o := range g.Officials {
 		if !idRe.MatchString(o.ID) {
-			errs = append(errs, fmt.Sprintf("official %q: id must be lower-case words joined by hyphens", o.ID))
+			errs = append(errs, fmt.Sprintf("%s: official %q: id must be lower-case words joined by hyphens", g.where(o), o.ID))
 		}
-		checkCountry("official "+o.ID, o.Country)
+		checkCountry(o, "official "+o.ID, o.Country)
+		for _, r := range o.Roles {
+			if r.Agency != "" && g.agencyByID[r.Agency] == nil {
+				errs = append(errs, fmt.Sprintf("%s: official %s: role %q: unknown agency %q", g.where(o), o.ID, r.Title("fr"), r.Agency))
+			}
+		}
 		g.officialByID[o.ID] = o
 	}
 	g.themeByID = map[string]*Theme{}
@@ -322,9 +370,41 @@ func (g *Gazetteer) index() error {
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
-		return fmt.Errorf("data: %s", strings.Join(errs, "; "))
+		return errors.New(strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+// where says where an entry was read, "data" when unknown.
+func (g *Gazetteer) where(entry any) string {
+	if w, ok := g.src[entry]; ok {
+		return w
+	}
+	return "data"
+}
+
+// countryNamed is the country a name, in French or English, names: what
+// an editor who wrote a name for a code meant ("Senegal", "Sénégal").
+func (g *Gazetteer) countryNamed(name string) *Country {
+	key := foldName(name)
+	for _, c := range g.Countries {
+		for _, n := range append([]string{c.FR, c.EN}, c.Names...) {
+			if foldName(n) == key {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// foldName folds case and accents.
+func foldName(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(strings.TrimSpace(out))
 }
 
 // Country returns the country of an ISO code, or nil.

@@ -130,6 +130,10 @@ func TestSiteDataErrors(t *testing.T) {
 		"unknown key":     {"officials.toml", "[[official]]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"\n", "unknown keys official.colour"},
 		"unknown country": {"cities.toml", "[[city]]\nname = \"Atlantis\"\ncountry = \"ZZ\"\n", `city Atlantis: unknown country "ZZ"`},
 		"bad id":          {"agencies.toml", "[[agency]]\nid = \"Bad Id\"\n", `agency "Bad Id": id must be`},
+		"a country's name for its code": {"agencies.toml", "[[agency]]\nid = \"police-x\"\nname_fr = \"Police X\"\ncountry = \"Senegal\"\n",
+			`agency police-x: unknown country "Senegal" (countries are ISO codes: Sénégal is "SN")`},
+		"an unknown agency in a role": {"officials.toml", "[[official]]\nid = \"jean-x\"\nname = \"Jean X\"\n[[official.roles]]\ntitle_fr = \"directeur\"\nagency = \"dgsn-mx\"\n",
+			`official jean-x: role "directeur": unknown agency "dgsn-mx"`},
 	} {
 		_, err := Load(fstest.MapFS{c.file: {Data: []byte(c.text)}})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
