@@ -25,6 +25,7 @@ Usage:
   digest new "Titre" [flags]    write a new article in content/
   digest extract [--json] PATH  print the entities found in articles
   digest serve [--watch]        serve the site, rebuilding and reloading on save
+  digest check [--json]         list what an editor should review
   digest version                print the version
   digest help [command]         show help
 
@@ -51,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdExtract(rest, stdout, stderr)
 	case "serve":
 		return cmdServe(rest, stdout, stderr)
+	case "check":
+		return cmdCheck(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "digest", version())
 		return 0
