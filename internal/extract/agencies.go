@@ -83,7 +83,9 @@ func (s *state) resolveAgency(m *match, ts []target) {
 				break
 			}
 		}
-		if chosen == nil && ts[0].flags&generic != 0 {
+		// a name many states share, or a descriptive one ("Conseil national
+		// de sécurité" + "du Niger"): that country's body of the name
+		if chosen == nil && (ts[0].flags&generic != 0 || ts[0].flags&exactCase == 0 && end > m.end && descriptiveName(s.surface(m.start, m.end))) {
 			chosen = s.x.nationalBody(ts[0].id, cc)
 		}
 		if chosen != nil {
@@ -151,6 +153,10 @@ func (s *state) resolveAgency(m *match, ts []target) {
 // word such as "Direction" or "Service", rather than a proper name
 // ("Guardia Civil", "Scotland Yard").
 func descriptive(a *gazetteer.Agency, written string) bool {
+	return descriptiveName(written)
+}
+
+func descriptiveName(written string) bool {
 	f := strings.Fields(Fold(written))
 	return len(f) > 0 && bodyHeads[f[0]] && !properBodyWords[f[0]]
 }

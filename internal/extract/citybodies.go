@@ -7,6 +7,8 @@
 package extract
 
 import (
+	"strings"
+
 	"digest/internal/gazetteer"
 	"digest/internal/slug"
 )
@@ -60,6 +62,7 @@ func (s *state) cityBodies() {
 		s.consume(start, end)
 		i = end - 1
 	}
+	s.organsOf()
 }
 
 // placeAt reads a city or place at token k.
@@ -74,4 +77,295 @@ func (s *state) placeAt(k int) (name, cc string, end int) {
 		}
 	}
 	return "", "", k
+}
+
+// organHeads head the name of an organ or a body named by what it belongs
+// to: "le Département paix et sécurité de l'Union africaine", "l'Inspection
+// générale de la Police nationale", "le Conseil national de sécurité du
+// Niger", "the AU Peace and Security Department", "the FBI Cleveland Field
+// Office".
+var organHeads = set(
+	"centre", "center", "direction", "directorate", "office", "institut", "institute", "conseil", "council",
+	"agence", "agency", "bureau", "service", "commission", "comite", "committee", "autorite", "authority",
+	"secretariat", "departement", "department", "division", "inspection", "inspectorate", "academie",
+	"academy", "ecole", "school", "college", "cellule", "cell", "unite", "unit", "mission", "force",
+	"commandement", "command", "cour", "court", "tribunal", "parquet", "delegation", "observatoire",
+	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement", "conference",
+	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program",
+)
+
+// missionHeads name a state's post abroad: "le Consulat général du Maroc à
+// Lyon"; the country alone makes the name.
+var missionHeads = set("consulat", "consulate", "ambassade", "embassy")
+
+// organWords may stand between an organ's head and what it belongs to:
+// adjectives and nouns in lower case, capitalised words, and these.
+var organLinks = set("de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "contre", "sur", "en", "of",
+	"the", "and", "for", "on", "against", "in", "a", "au", "aux")
+
+// organsOf reads organs named with what they belong to, in French order
+// (head, words, "de" + body or country) and English order (body + words
+// ending with a head). The name is the text's; the country the owner's. The
+// tokens are consumed, so that the owner is not read as named on its own.
+func (s *state) organsOf() {
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if !t.Word || s.consumed[i] {
+			continue
+		}
+		if t.Cap && !t.Caps && organHeads[t.Fold] && s.cover[i] < 0 && !s.inAgencySpan(i) {
+			if end, a := s.organAfterHead(i); a != nil {
+				s.addAgency(a, i, end)
+				s.consume(i, end)
+				i = end - 1
+			}
+			continue
+		}
+		if mi := s.cover[i]; mi >= 0 && s.matches[mi].start == i {
+			if end, a := s.organAfterOwner(i); a != nil {
+				s.addAgency(a, i, end)
+				s.consume(i, end)
+				i = end - 1
+				continue
+			}
+			s.ownerOfOrgan(i)
+		}
+	}
+}
+
+// ownerOfOrgan: an international organ the gazetteer knows, followed by
+// the organisation it belongs to ("le Centre africain d'études et de
+// recherche sur le terrorisme de l'UA"), names the organ only; the owner's
+// name is consumed, as it would be inside the organ's full name.
+func (s *state) ownerOfOrgan(i int) {
+	m := &s.matches[s.cover[i]]
+	organ := false
+	for _, t := range m.targets {
+		if t.kind == KindAgency && t.country == "" && t.flags&(ambiguous|exactCase) == 0 && organHeads[s.toks[i].Fold] {
+			organ = true
+		}
+	}
+	k := m.end
+	if !organ || k+1 >= len(s.toks) || s.toks[k].Break {
+		return
+	}
+	switch s.toks[k].Fold {
+	case "de", "of", "du", "d":
+	default:
+		return
+	}
+	k++
+	if s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the" {
+		k++
+	}
+	if owner, _, end := s.ownerAt(k, true); owner != nil && owner.Country == "" && owner.ID != m.targets[0].id {
+		s.consume(k, end)
+	}
+}
+
+// inAgencySpan tells whether a rule already read token i as part of an
+// agency ("l'Institut de défense du Sénégal (IDS)", defined in brackets).
+func (s *state) inAgencySpan(i int) bool {
+	for _, sp := range s.agencySpans {
+		if i >= sp.start && i < sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerAt reads the body or country that token k starts, as owner of an
+// organ; det tells whether a determiner stands before it ("de l'UA").
+func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end int) {
+	if k >= len(s.toks) || s.cover[k] < 0 || s.consumed[k] || s.toks[k].Break {
+		return nil, "", k
+	}
+	m := &s.matches[s.cover[k]]
+	if m.start != k {
+		return nil, "", k
+	}
+	var ts []target
+	for _, t := range m.targets {
+		switch {
+		case t.kind == KindAgency:
+			if t.flags&ambiguous != 0 && (!det || t.country != "" && s.countryEvidence[t.country] == 0) {
+				continue // "CAF" of an article on football, not the Central African army
+			}
+			ts = append(ts, t)
+		case t.kind == KindCountry && t.flags&ambiguous == 0 && len(ts) == 0:
+			return nil, t.id, m.end
+		}
+	}
+	if len(ts) == 0 {
+		return nil, "", k
+	}
+	if la, ok := s.learned[s.surface(m.start, m.end)]; ok {
+		return la, la.Country, m.end
+	}
+	t, ok := s.best(ts, func(t target) string { return t.country }, false)
+	if !ok {
+		return nil, "", k
+	}
+	a = s.x.g.Agency(t.id)
+	if a == nil {
+		return nil, "", k
+	}
+	cc = a.Country
+	if len(ts) > 1 || t.flags&generic != 0 {
+		// a name many states share: the article's country, if it has one
+		if dc := s.dominantCountry(); dc != "" {
+			cc = dc
+		} else if s.countryEvidence[cc] == 0 {
+			cc = ""
+		}
+	}
+	return a, cc, m.end
+}
+
+// organAfterHead reads "Inspection générale de la Police nationale",
+// "Conseil national de sécurité du Niger" from the head at token i.
+func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
+	words := 0
+	for k := i + 1; k < len(s.toks) && k <= i+12; k++ {
+		t := s.toks[k]
+		if !t.Word || t.Break || s.consumed[k] {
+			return 0, nil
+		}
+		if t.Fold == "de" || t.Fold == "du" || t.Fold == "des" || t.Fold == "d" || t.Fold == "of" {
+			j := k + 1
+			det := t.Fold != "de" && t.Fold != "of" // du, des, d' hold their article
+			if j < len(s.toks) && (s.toks[j].Fold == "la" || s.toks[j].Fold == "l" || s.toks[j].Fold == "the") {
+				j++
+				det = true
+			}
+			owner, cc, end := s.ownerAt(j, det)
+			if owner != nil && owner.Generic {
+				// "de la Police nationale du Bénin"
+				if c, e := s.qualifierAfter(end); c != "" {
+					cc, end = c, e
+				}
+			}
+			switch {
+			case owner != nil && (words > 0 || owner.Country == ""):
+				return s.organ(i, s.placeAfter(i, end), cc)
+			case owner == nil && cc != "" && (words > 0 || missionHeads[s.toks[i].Fold]):
+				return s.organ(i, s.placeAfter(i, end), cc)
+			}
+		}
+		if s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
+			return 0, nil
+		}
+		words++
+	}
+	return 0, nil
+}
+
+// organAfterOwner reads "AU Peace and Security Department", "FBI Cleveland
+// Field Office": a body, then capitalised words of which the last is a head.
+func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
+	if s.inAgencySpan(i) {
+		return 0, nil
+	}
+	owner, cc, k := s.ownerAt(i, s.acronymInContext(i))
+	if owner != nil && owner.Country != "" && s.countryEvidence[owner.Country] == 0 {
+		// a national body of no country the article speaks of: the reading
+		// of its name is in doubt, the article's country is the better guess
+		cc = s.dominantCountry()
+	}
+	if owner == nil {
+		return 0, nil
+	}
+	// "the FBI's Cleveland Field Office"
+	ownerEnd, possessive := k, false
+	if k+1 < len(s.toks) && s.toks[k].Fold == "s" && s.toks[k].Join == '\'' {
+		k, possessive = k+1, true
+	}
+	if k >= len(s.toks) || !s.toks[k].Cap || s.toks[k].Caps {
+		return 0, nil
+	}
+	last := -1
+	for ; k < len(s.toks) && k < i+10; k++ {
+		t := s.toks[k]
+		if !t.Word || t.Break || t.Join != ' ' || s.consumed[k] || !t.Cap && !(t.Fold == "and" || t.Fold == "of") ||
+			t.is(wRoleHeads|wRankTitles|wHonorifics) && !organHeads[t.Fold] || s.cover[k] >= 0 && s.matchKind(k) == KindAgency {
+			break
+		}
+		if organHeads[t.Fold] {
+			last = k
+		}
+	}
+	if last < 0 {
+		return 0, nil
+	}
+	end := last + 1
+	// "Committee of Chiefs of Defence Staff"
+	if end+1 < len(s.toks) && s.toks[end].Fold == "of" && s.toks[end+1].Cap && !s.toks[end+1].Caps {
+		k := end + 1
+		for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Break && (s.toks[k].Cap || s.toks[k].Fold == "of" || s.toks[k].Fold == "and") &&
+			!s.toks[k].is(wRankTitles|wHonorifics) && s.cover[k] < 0 {
+			k++
+		}
+		for k > end+1 && !s.toks[k-1].Cap {
+			k--
+		}
+		end = k
+	}
+	end = s.placeAfter(last, end)
+	if possessive {
+		// named without the possessive: "FBI Cleveland Field Office"
+		end, a := s.organ(i, end, cc)
+		a.NameFR = s.surface(i, ownerEnd) + " " + s.surface(ownerEnd+1, end)
+		a.NameEN, a.ID = a.NameFR, slug.Make(a.NameFR)
+		if cc != "" {
+			a.ID += "-" + strings.ToLower(cc)
+		}
+		return end, a
+	}
+	return s.organ(i, end, cc)
+}
+
+// postHeads name bodies posted somewhere, whose name holds the place they
+// serve: "la Mission de l'ONU au Mali", "UN Support Office in Somalia".
+var postHeads = set("mission", "bureau", "office", "delegation", "consulat", "consulate", "ambassade", "embassy", "force")
+
+// placeAfter takes in the country or region a posted body serves (for a
+// consulate or an embassy, its city): "… de l'ONU au Mali", "UN Support
+// Office in Somalia", "le Consulat général du Maroc à Lyon". Other organs
+// are not named by where the text says they met.
+func (s *state) placeAfter(head, end int) int {
+	if end+1 >= len(s.toks) || s.toks[end].Break || !postHeads[s.toks[head].Fold] {
+		return end
+	}
+	switch s.toks[end].Fold {
+	case "a", "au", "en", "in", "pour", "for", "aux":
+	default:
+		return end
+	}
+	k := end + 1
+	if s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the" {
+		k++
+	}
+	if k >= len(s.toks) || s.cover[k] < 0 || s.matches[s.cover[k]].start != k || s.consumed[k] {
+		return end
+	}
+	m := s.matches[s.cover[k]]
+	for _, t := range m.targets {
+		switch t.kind {
+		case KindCountry, KindRegion, KindPlace:
+			if t.flags&ambiguous == 0 && (t.kind != KindPlace || missionHeads[s.toks[head].Fold]) {
+				return m.end
+			}
+		}
+	}
+	return end
+}
+
+// organ makes the body named by tokens [start,end).
+func (s *state) organ(start, end int, cc string) (int, *gazetteer.Agency) {
+	name := upperFirst(s.surface(start, end))
+	id := slug.Make(name)
+	if cc != "" && !strings.HasSuffix(id, "-"+strings.ToLower(cc)) {
+		id += "-" + strings.ToLower(cc)
+	}
+	return end, &gazetteer.Agency{ID: id, NameFR: name, NameEN: name, Country: cc, Kind: "other", Synthetic: true}
 }

@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAgencyRules: the agency rules, each tried on sentences written for
+// the test (people and places invented where they can be).
+func TestAgencyRules(t *testing.T) {
+	for _, c := range []struct {
+		name, lang, body string
+		names            []string // agency names (compared folded) that must be found
+		noNames          []string // agency names (compared folded) that must not be found
+		countries        map[string]string
+	}{
+		{name: "an organ of an international body, French order", lang: "fr",
+			body:    "Le Département paix et sécurité de l'Union africaine a publié un rapport à Addis-Abeba.",
+			names:   []string{"departement paix et securite de l union africaine"},
+			noNames: []string{"union africaine"}},
+		{name: "an organ of an international body, English order", lang: "en",
+			body:  "The ECOWAS Committee of Chiefs of Defence Staff met in Freetown on Monday.",
+			names: []string{"ecowas committee of chiefs of defence staff"}, noNames: []string{"ecowas committee of chiefs of defence staff in freetown"}},
+		{name: "a post of the UN named with where it serves", lang: "en",
+			body:  "The UN Support Office in Somalia said supplies had reached Baidoa.",
+			names: []string{"un support office in somalia"}},
+		{name: "a body inside a longer one is not named on its own", lang: "fr",
+			body:      "L'Inspection générale de la Police nationale du Bénin a entendu le commissaire Tiburce Ahlonsou.",
+			names:     []string{"inspection generale de la police nationale du benin"},
+			noNames:   []string{"police nationale (benin)", "police nationale du benin"},
+			countries: map[string]string{"inspection generale de la police nationale du benin": "BJ"}},
+		{name: "a national body named by its kind and country", lang: "fr",
+			body:      "Le Conseil national de sécurité du Niger s'est réuni à Niamey.",
+			names:     []string{"conseil national de securite (niger)"},
+			countries: map[string]string{"conseil national de securite (niger)": "NE"}},
+		{name: "a consulate and its city", lang: "fr",
+			body:      "Le Consulat général du Maroc à Lyon a ouvert une permanence.",
+			names:     []string{"consulat general du maroc a lyon"},
+			countries: map[string]string{"consulat general du maroc a lyon": "MA"}},
+		{name: "a field office named with a possessive", lang: "en",
+			body:  "Agents of the FBI's Tallmadge Field Office arrested two men.",
+			names: []string{"fbi tallmadge field office"}},
+		{name: "a known organ followed by its owner names the organ only", lang: "fr",
+			body:    "Le Centre africain d'études et de recherche sur le terrorisme de l'UA a formé des policiers.",
+			noNames: []string{"union africaine"}},
+		{name: "an ambiguous acronym owns nothing in an article not about its country", lang: "en",
+			body:    "The CAF Safety and Security Division trained stewards for the tournament in Rabat.",
+			noNames: []string{"caf safety and security division"}},
+		{name: "a meeting is not named by its organ", lang: "fr",
+			body:    "Le ministre a rencontré le chef du Service. La Direction a indiqué que la police du Ghana participait.",
+			noNames: []string{"service", "direction"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := run(t, c.lang, c.body)
+			got := map[string]string{}
+			var all []string
+			for _, e := range r.Agencies {
+				got[Fold(e.Name)] = e.Country
+				all = append(all, e.Name)
+			}
+			for _, n := range c.names {
+				if _, ok := got[Fold(n)]; !ok {
+					t.Errorf("agency %q not found; agencies %s", n, strings.Join(all, "; "))
+				}
+			}
+			for _, n := range c.noNames {
+				if _, ok := got[Fold(n)]; ok {
+					t.Errorf("agency %q found", n)
+				}
+			}
+			for n, cc := range c.countries {
+				if g, ok := got[Fold(n)]; ok && g != cc {
+					t.Errorf("agency %q: country %q, want %q", n, g, cc)
+				}
+			}
+		})
+	}
+}
