@@ -19,7 +19,7 @@ import (
 var cityHeads = [][]string{
 	{"cour", "de", "cassation"}, {"cour", "d", "appel"}, {"cour", "supreme"}, {"tribunal", "de", "premiere", "instance"},
 	{"tribunal", "correctionnel"}, {"tribunal", "militaire"}, {"tribunal"}, {"parquet"}, {"prefecture", "de", "police"},
-	{"police"}, {"bureau", "central", "national"}, {"court"}, {"prosecutor", "s", "office"},
+	{"police"}, {"police", "judiciaire"}, {"bureau", "central", "national"}, {"court"}, {"prosecutor", "s", "office"},
 }
 
 // cityBodies reads bodies named by their city; their tokens are consumed so
@@ -50,6 +50,14 @@ func (s *state) cityBodies() {
 			continue
 		}
 		start := i
+		// "l'Institut royal de police à Kénitra": the tail of a longer name
+		// names the longer body, or nothing
+		if i > 0 && !s.toks[i].Cap && !s.toks[i].Break && (s.toks[i-1].Fold == "de" || s.toks[i-1].Fold == "d" || s.toks[i-1].Fold == "of") {
+			start = s.longerNameStart(i - 1)
+			if start < 0 {
+				continue
+			}
+		}
 		// English adjectives before "court": "the investigating court"
 		if s.toks[i].Fold == "court" {
 			for start > 0 && start > i-2 && s.toks[start-1].Word && !s.toks[start-1].Cap && !s.toks[start-1].is(wDeterminers) && !s.toks[start].Break {
@@ -57,12 +65,73 @@ func (s *state) cityBodies() {
 			}
 		}
 		name := upperFirst(s.surface(start, end))
+		if s.x.lang == "fr" && s.toks[i].Fold == "court" {
+			if fr, b := s.frenchCourtName(i, place); fr != "" {
+				name, start = fr, b
+			}
+		}
 		a := &gazetteer.Agency{ID: slug.Make(name), NameFR: name, NameEN: name, Country: cc, Kind: "other", Synthetic: true}
 		s.addAgency(a, start, end)
 		s.consume(start, end)
 		i = end - 1
 	}
 	s.organsOf()
+}
+
+// longerNameStart finds the capitalised head of the name whose tail is the
+// token after k ("Institut royal de police"), or -1.
+func (s *state) longerNameStart(k int) int {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := s.toks[j]
+		if !t.Word || s.toks[j+1].Break {
+			return -1
+		}
+		if t.Cap && organHeads[t.Fold] {
+			return j
+		}
+	}
+	return -1
+}
+
+// courtsFR names in French the courts English copy names by their city:
+// "the investigating court in Marbella" → "Tribunal d'instruction de
+// Marbella". The key is the folded words before "court".
+var courtsFR = map[string]string{
+	"": "Tribunal", "investigating": "Tribunal d'instruction", "criminal": "Tribunal pénal", "military": "Tribunal militaire",
+	"district": "Tribunal de district", "regional": "Tribunal régional", "provincial": "Tribunal provincial",
+	"commercial": "Tribunal de commerce", "juvenile": "Tribunal pour mineurs", "magistrates": "Tribunal de première instance",
+	"high": "Haute Cour", "federal high": "Haute Cour fédérale", "supreme": "Cour suprême", "appeals": "Cour d'appel",
+	"appeal": "Cour d'appel", "federal": "Tribunal fédéral", "national": "Tribunal national", "anti terrorism": "Tribunal antiterroriste",
+}
+
+// frenchCourtName names in French a court read from English copy, with the
+// first token of its name ("the Federal High Court in Abuja" → "Haute Cour
+// fédérale d'Abuja"); "" when its words are not known.
+func (s *state) frenchCourtName(court int, place string) (string, int) {
+	for n := 2; n >= 0; n-- {
+		start := court - n
+		if start < 0 {
+			continue
+		}
+		var words []string
+		ok := true
+		for k := start; k < court; k++ {
+			if !s.toks[k].Word || s.toks[k+1].Break {
+				ok = false
+				break
+			}
+			words = append(words, s.toks[k].Fold)
+		}
+		head, known := courtsFR[strings.Join(words, " ")]
+		if !ok || !known {
+			continue
+		}
+		if f := Fold(place); f != "" && strings.ContainsRune("aeiouy", rune(f[0])) {
+			return head + " d'" + place, start
+		}
+		return head + " de " + place, start
+	}
+	return "", court
 }
 
 // placeAt reads a city or place at token k.
