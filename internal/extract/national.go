@@ -8,6 +8,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"digest/internal/gazetteer"
 	"digest/internal/slug"
@@ -22,8 +23,8 @@ func (s *state) qualifiedBodies() {
 			continue
 		}
 		kind, n := s.bodyKindAt(i)
-		if kind == "" {
-			continue
+		if kind == "" || s.inAgencySpan(i) {
+			continue // a kind inside a name read whole ("Institut de défense du Sénégal")
 		}
 		end := i + n
 		// kind + demonym or + de/du + country
@@ -70,7 +71,7 @@ func (s *state) bodyKindAt(i int) (string, int) {
 func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
 	word := Fold(written)
 	var best *gazetteer.Agency
-	bestScore := 0
+	bestScore, candidates := 0, 0
 	for _, a := range x.agenciesByCountry[cc] {
 		score := 0
 		f := x.agencyFolds[a]
@@ -101,14 +102,23 @@ func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
 		if score < 2 || kind == "navy" && score < 3 {
 			continue
 		}
-		if a.Kind == "ministry" {
+		if !kindsMatch(a.Kind, kind) || x.isUnit(a, word, kind) {
 			continue
 		}
+		// a body headed by "Unité", "Brigade", "Office"… is a part of the
+		// country's police or army, chosen only when no other is named so
+		if fs := strings.Fields(f.fr); len(fs) > 0 && partHeads[fs[0]] && !strings.HasPrefix(word, fs[0]) {
+			score -= 3
+		}
+		candidates++
 		if score > bestScore || score == bestScore && best != nil && len(a.NameFR) < len(best.NameFR) {
 			best, bestScore = a, score
 		}
 	}
-	if best != nil {
+	// one police body among several, named neither by the word nor as
+	// the national one ("Service secret" for "la police américaine"): the
+	// country's police in general, which the gazetteer lacks
+	if best != nil && !(bestScore < 4 && !best.Generic && candidates > 1 && (kind == "police" || kind == "gendarmerie" || kind == "customs")) {
 		return best
 	}
 	c := x.g.Country(cc)
@@ -126,6 +136,98 @@ func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
 		a.NameEN = label + " (" + c.Name("en") + ")"
 	}
 	return a
+}
+
+// kindsMatch: a body of kind has may stand for the kind the text names.
+func kindsMatch(has, named string) bool {
+	switch {
+	case has == named:
+		return true
+	case named == "navy" || named == "military":
+		return has == "military" || has == "navy"
+	case named == "police" || named == "gendarmerie":
+		return has == "police" || has == "gendarmerie"
+	case named == "customs":
+		return has == "customs"
+	}
+	return has != "ministry" && has != "intelligence"
+}
+
+// partHeads head the names of parts of a police or an army.
+var partHeads = set("unite", "unit", "brigade", "division", "departement", "department", "bureau", "centre", "center",
+	"groupe", "group", "section", "cellule", "etat", "commandement", "command", "office", "secretariat")
+
+// unitWords mark the name of a branch, a special unit or a local force of
+// a country's police or army ("Marine brésilienne", "Garde républicaine",
+// "Forces de soutien rapide", "Police des frontières", "Police de Dubaï"):
+// the text's "armée" or "police" names the country's body of that kind, not
+// a unit of it, unless the text uses the word.
+var unitWords = []string{
+	"marine", "navy", "naval", "navales", "navale", "aerienne", "air", "garde", "guard", "speciale", "special",
+	"speciales", "frontieres", "frontiere", "border", "judiciaire", "judicial", "antidrogue", "intervention",
+	"mobile", "soutien", "rapide", "presidentielle", "presidential", "dissuasion", "fusion",
+	"enquete", "investigation", "corps", "mer", "portuaire", "maritime", "terre", "ecosse", "scotland",
+	"municipale", "municipal", "metropolitaine", "metropolitan", "cotes", "coast", "reserve", "antiterroriste",
+	"counter", "anticorruption", "anti",
+}
+
+// kindWords are the unit words that name a kind itself, in every language.
+var kindWords = map[string]map[string]bool{
+	"navy":        set("marine", "navy", "naval", "navales", "navale", "mer", "maritime"),
+	"coast-guard": set("garde", "guard", "cotes", "coast", "maritime"),
+	"gendarmerie": set("garde", "guard"),
+}
+
+// isUnit tells whether agency a is a branch or unit of a kind of body, or a
+// city's force, that the written words do not name.
+func (x *Extractor) isUnit(a *gazetteer.Agency, written, kind string) bool {
+	f := x.agencyFolds[a]
+	for _, w := range unitWords {
+		if kindWords[kind][w] {
+			continue // "Marine nationale" for "la marine", "Senegalese Navy" among its names
+		}
+		if containsWords(f.blob, w) && !containsWords(written, w) {
+			return true
+		}
+	}
+	return x.namesCity(a)
+}
+
+var (
+	citySets  sync.Map // *gazetteer.Gazetteer → map[string]bool, folded city names
+	localBody sync.Map // *gazetteer.Agency → bool
+)
+
+// namesCity tells whether an agency's name holds a city's name ("Police de
+// Dubaï"): a local force, no country's body.
+func (x *Extractor) namesCity(a *gazetteer.Agency) bool {
+	if v, ok := localBody.Load(a); ok {
+		return v.(bool)
+	}
+	cs, ok := citySets.Load(x.g)
+	if !ok {
+		m := map[string]bool{}
+		for _, c := range x.g.Cities {
+			if !c.Ambiguous {
+				for _, n := range append([]string{c.Name}, c.Variants...) {
+					m[Fold(n)] = true
+				}
+			}
+		}
+		cs, _ = citySets.LoadOrStore(x.g, m)
+	}
+	cities := cs.(map[string]bool)
+	local := false
+	for _, n := range []string{Fold(a.NameFR), Fold(a.NameEN)} {
+		words := strings.Fields(n)
+		for i := range words {
+			if cities[words[i]] || i+1 < len(words) && cities[words[i]+" "+words[i+1]] {
+				local = true
+			}
+		}
+	}
+	localBody.Store(a, local)
+	return local
 }
 
 // containsWords tells whether words occur in s on word boundaries.
