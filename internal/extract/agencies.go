@@ -7,6 +7,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"digest/internal/gazetteer"
 )
@@ -25,7 +26,9 @@ func (s *state) addAgency(a *gazetteer.Agency, start, end int) *Entity {
 	if e.Name == "" {
 		e.Name = s.x.displayName(a)
 		e.Country = a.Country
-		if len(a.Acronyms) > 0 {
+		// pages show the acronym in brackets after the name: not after a
+		// country in brackets ("Police nationale (Mali) (DGPN)")
+		if len(a.Acronyms) > 0 && !strings.HasSuffix(e.Name, ")") {
 			e.Acronym = a.Acronyms[0]
 		}
 	}
@@ -44,12 +47,56 @@ func (x *Extractor) displayName(a *gazetteer.Agency) string {
 
 func (x *Extractor) makeDisplayName(a *gazetteer.Agency) string {
 	name := a.Name(x.lang)
-	if a.Generic && a.Country != "" {
-		if c := x.g.Country(a.Country); c != nil && !strings.Contains(Fold(name), Fold(c.Name(x.lang))) {
+	if a.Country != "" && (a.Synthetic && a.Generic || x.nameShared(name)) {
+		if c := x.g.Country(a.Country); c != nil && !strings.Contains(name, "(") && !namesCountry(Fold(name), c, x.lang) {
 			name += " (" + c.Name(x.lang) + ")"
 		}
 	}
 	return name
+}
+
+// sharedNames counts, per gazetteer and language, the agencies of each
+// folded name: a name two bodies bear gets its country on pages, a name
+// one body bears needs none.
+var sharedNames sync.Map // sharedKey → map[string]int
+
+type sharedKey struct {
+	g    *gazetteer.Gazetteer
+	lang string
+}
+
+func (x *Extractor) nameShared(name string) bool {
+	k := sharedKey{x.g, x.lang}
+	v, ok := sharedNames.Load(k)
+	if !ok {
+		m := map[string]int{}
+		for _, a := range x.g.Agencies {
+			m[Fold(a.Name(x.lang))]++
+		}
+		v, _ = sharedNames.LoadOrStore(k, m)
+	}
+	return v.(map[string]int)[Fold(name)] > 1
+}
+
+// namesCountry tells whether a folded name already says its country, by
+// name or demonym ("Défense belge", "Police nationale du Mali").
+func namesCountry(name string, c *gazetteer.Country, lang string) bool {
+	if containsWords(name, Fold(c.Name(lang))) || containsWords(name, Fold(c.FR)) || containsWords(name, Fold(c.EN)) {
+		return true
+	}
+	for _, d := range c.DemonymsFR {
+		for _, f := range FrenchInflections(d) {
+			if containsWords(name, Fold(f)) {
+				return true
+			}
+		}
+	}
+	for _, d := range c.DemonymsEN {
+		if containsWords(name, Fold(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveAgency reads a dictionary match that names one or more agencies.

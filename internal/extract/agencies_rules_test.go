@@ -71,6 +71,13 @@ func TestAgencyRules(t *testing.T) {
 		{name: "a kind inside a name read whole is no body of its own", lang: "fr",
 			body:    "Une conférence s'est tenue à l'Institut de défense du Sénégal (IDS) à Dakar.",
 			noNames: []string{"forces armees senegalaises"}},
+		{name: "a court of English copy takes the text's apostrophes", lang: "en",
+			body:  "The investigating court in Estepona summoned the club’s owner.",
+			names: []string{"tribunal d’instruction d’estepona"}},
+		{name: "a name one body bears gets no country, nor a name that says it", lang: "fr",
+			body:    "La Défense belge a prêté un avion à la police fédérale belge.",
+			names:   []string{"defense belge"},
+			noNames: []string{"defense belge (belgique)"}},
 		{name: "a meeting is not named by its organ", lang: "fr",
 			body:    "Le ministre a rencontré le chef du Service. La Direction a indiqué que la police du Ghana participait.",
 			noNames: []string{"service", "direction"}},
@@ -99,5 +106,19 @@ func TestAgencyRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOneBracketPerName: pages show an agency's acronym in brackets after
+// its name; a name that holds its country in brackets gets no second pair.
+func TestOneBracketPerName(t *testing.T) {
+	r := run(t, "fr", "La police nationale du Mali, la Police nationale ivoirienne et la Direction générale de la Sûreté nationale (DGSN) marocaine ont signé un accord à Bamako.")
+	if len(r.Agencies) < 2 {
+		t.Fatalf("agencies %v", ids(r.Agencies))
+	}
+	for _, e := range r.Agencies {
+		if strings.Count(e.Name, "(") > 1 || strings.HasSuffix(e.Name, ")") && e.Acronym != "" {
+			t.Errorf("%q with acronym %q: two pairs of brackets on pages", e.Name, e.Acronym)
+		}
 	}
 }

@@ -126,10 +126,14 @@ func (s *state) frenchCourtName(court int, place string) (string, int) {
 		if !ok || !known {
 			continue
 		}
+		name := head + " de " + place
 		if f := Fold(place); f != "" && strings.ContainsRune("aeiouy", rune(f[0])) {
-			return head + " d'" + place, start
+			name = head + " d'" + place
 		}
-		return head + " de " + place, start
+		if strings.Contains(s.text, "’") {
+			name = strings.ReplaceAll(name, "'", "’") // the apostrophes of the text
+		}
+		return name, start
 	}
 	return "", court
 }
