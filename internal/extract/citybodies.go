@@ -164,12 +164,17 @@ var organHeads = set(
 	"academy", "ecole", "school", "college", "cellule", "cell", "unite", "unit", "mission", "force",
 	"commandement", "command", "cour", "court", "tribunal", "parquet", "delegation", "observatoire",
 	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement", "conference",
-	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program",
+	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program", "ncb", "bcn",
 )
 
 // missionHeads name a state's post abroad: "le Consulat général du Maroc à
 // Lyon"; the country alone makes the name.
 var missionHeads = set("consulat", "consulate", "ambassade", "embassy")
+
+// cityPosts are named by the city they sit in: a consulate, an office, an
+// Interpol national central bureau ("le BCN d'Interpol à Rabat", "Interpol's
+// National Central Bureau in Abuja"), one per city.
+var cityPosts = set("consulat", "consulate", "ambassade", "embassy", "bureau", "office", "ncb", "bcn")
 
 // organWords may stand between an organ's head and what it belongs to:
 // adjectives and nouns in lower case, capitalised words, and these.
@@ -186,7 +191,7 @@ func (s *state) organsOf() {
 		if !t.Word || s.consumed[i] {
 			continue
 		}
-		if t.Cap && !t.Caps && organHeads[t.Fold] && s.cover[i] < 0 && !s.inAgencySpan(i) {
+		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && organHeads[t.Fold] && s.cover[i] < 0 && !s.inAgencySpan(i) {
 			if end, a := s.organAfterHead(i); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)
@@ -250,7 +255,7 @@ func (s *state) inAgencySpan(i int) bool {
 // ownerAt reads the body or country that token k starts, as owner of an
 // organ; det tells whether a determiner stands before it ("de l'UA").
 func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end int) {
-	if k >= len(s.toks) || s.cover[k] < 0 || s.consumed[k] || s.toks[k].Break {
+	if k >= len(s.toks) || s.cover[k] < 0 || s.consumed[k] {
 		return nil, "", k
 	}
 	m := &s.matches[s.cover[k]]
@@ -311,6 +316,9 @@ func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
 				j++
 				det = true
 			}
+			if j >= len(s.toks) || s.toks[j].Break {
+				return 0, nil
+			}
 			owner, cc, end := s.ownerAt(j, det)
 			if owner != nil && owner.Generic {
 				// "de la Police nationale du Bénin"
@@ -320,9 +328,14 @@ func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
 			}
 			switch {
 			case owner != nil && (words > 0 || owner.Country == ""):
-				return s.organ(i, s.placeAfter(i, end), cc)
+				end, pc := s.placeAfter(i, end)
+				if pc != "" && cc == "" && s.nationalPost(i, i) {
+					cc = pc
+				}
+				return s.organ(i, end, cc)
 			case owner == nil && cc != "" && (words > 0 || missionHeads[s.toks[i].Fold]):
-				return s.organ(i, s.placeAfter(i, end), cc)
+				end, _ = s.placeAfter(i, end)
+				return s.organ(i, end, cc)
 			}
 		}
 		if s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
@@ -353,14 +366,15 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 	if k+1 < len(s.toks) && s.toks[k].Fold == "s" && s.toks[k].Join == '\'' {
 		k, possessive = k+1, true
 	}
-	if k >= len(s.toks) || !s.toks[k].Cap || s.toks[k].Caps {
+	if k >= len(s.toks) || !s.toks[k].Cap || s.toks[k].Caps && !cityPosts[s.toks[k].Fold] {
 		return 0, nil
 	}
 	last := -1
 	for ; k < len(s.toks) && k < i+10; k++ {
 		t := s.toks[k]
 		if !t.Word || t.Break || t.Join != ' ' || s.consumed[k] || !t.Cap && !(t.Fold == "and" || t.Fold == "of") ||
-			t.is(wRoleHeads|wRankTitles|wHonorifics) && !organHeads[t.Fold] || s.cover[k] >= 0 && s.matchKind(k) == KindAgency {
+			t.is(wRoleHeads|wRankTitles|wHonorifics) && !organHeads[t.Fold] ||
+			s.cover[k] >= 0 && s.matchKind(k) == KindAgency && !(t.Caps && cityPosts[t.Fold]) {
 			break
 		}
 		if organHeads[t.Fold] {
@@ -383,7 +397,10 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 		}
 		end = k
 	}
-	end = s.placeAfter(last, end)
+	end, pc := s.placeAfter(last, end)
+	if pc != "" && cc == "" && s.nationalPost(i, last) {
+		cc = pc
+	}
 	if possessive {
 		// named without the possessive: "FBI Cleveland Field Office"
 		end, a := s.organ(i, end, cc)
@@ -399,38 +416,53 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 
 // postHeads name bodies posted somewhere, whose name holds the place they
 // serve: "la Mission de l'ONU au Mali", "UN Support Office in Somalia".
-var postHeads = set("mission", "bureau", "office", "delegation", "consulat", "consulate", "ambassade", "embassy", "force")
+var postHeads = set("mission", "bureau", "office", "delegation", "consulat", "consulate", "ambassade", "embassy", "force", "ncb", "bcn")
 
 // placeAfter takes in the country or region a posted body serves (for a
 // consulate or an embassy, its city): "… de l'ONU au Mali", "UN Support
 // Office in Somalia", "le Consulat général du Maroc à Lyon". Other organs
 // are not named by where the text says they met.
-func (s *state) placeAfter(head, end int) int {
+func (s *state) placeAfter(head, end int) (int, string) {
 	if end+1 >= len(s.toks) || s.toks[end].Break || !postHeads[s.toks[head].Fold] {
-		return end
+		return end, ""
 	}
 	switch s.toks[end].Fold {
 	case "a", "au", "en", "in", "pour", "for", "aux":
 	default:
-		return end
+		return end, ""
 	}
 	k := end + 1
 	if s.toks[k].Fold == "la" || s.toks[k].Fold == "l" || s.toks[k].Fold == "the" {
 		k++
 	}
 	if k >= len(s.toks) || s.cover[k] < 0 || s.matches[s.cover[k]].start != k || s.consumed[k] {
-		return end
+		return end, ""
 	}
 	m := s.matches[s.cover[k]]
 	for _, t := range m.targets {
 		switch t.kind {
 		case KindCountry, KindRegion, KindPlace:
-			if t.flags&ambiguous == 0 && (t.kind != KindPlace || missionHeads[s.toks[head].Fold]) {
-				return m.end
+			if t.flags&ambiguous == 0 && (t.kind != KindPlace || cityPosts[s.toks[head].Fold]) {
+				return m.end, t.countryNamed()
 			}
 		}
 	}
-	return end
+	return end, ""
+}
+
+// nationalPost: an international body's post named "national" or a
+// national central bureau belongs to the country it sits in ("Interpol NCB
+// in Accra").
+func (s *state) nationalPost(start, head int) bool {
+	if f := s.toks[head].Fold; f == "ncb" || f == "bcn" {
+		return true
+	}
+	for k := start; k < head; k++ {
+		if s.toks[k].Fold == "national" || s.toks[k].Fold == "nationale" {
+			return true
+		}
+	}
+	return false
 }
 
 // organ makes the body named by tokens [start,end).
