@@ -130,3 +130,10 @@ func TestOneBracketPerName(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitWordsFitAMask: isUnit keeps a bit per unit word in a uint64.
+func TestUnitWordsFitAMask(t *testing.T) {
+	if len(unitWords) > 64 {
+		t.Fatalf("%d unit words: unitMask holds 64", len(unitWords))
+	}
+}

@@ -181,17 +181,45 @@ var kindWords = map[string]map[string]bool{
 // isUnit tells whether agency a is a branch or unit of a kind of body, or a
 // city's force, that the written words do not name.
 func (x *Extractor) isUnit(a *gazetteer.Agency, written, kind string) bool {
-	f := x.agencyFolds[a]
-	for _, w := range unitWords {
-		if kindWords[kind][w] {
-			continue // "Marine nationale" for "la marine", "Senegalese Navy" among its names
-		}
-		if containsWords(f.blob, w) && !containsWords(written, w) {
-			return true
-		}
+	var has uint64
+	if v, ok := unitMasks.Load(a); ok {
+		has = v.(uint64)
+	} else {
+		has = unitMask(x.agencyFolds[a].blob)
+		unitMasks.Store(a, has)
+	}
+	if has&^unitMask(written)&^kindMasks[kind] != 0 {
+		return true
 	}
 	return x.namesCity(a)
 }
+
+// unitMask marks the unit words a folded text holds, a bit per word.
+func unitMask(text string) uint64 {
+	var m uint64
+	for i, w := range unitWords {
+		if containsWords(text, w) {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// unitMasks holds each agency's unit words (names do not change).
+var unitMasks sync.Map // *gazetteer.Agency → uint64
+
+// kindMasks are kindWords as masks.
+var kindMasks = func() map[string]uint64 {
+	m := map[string]uint64{}
+	for kind, words := range kindWords {
+		for i, w := range unitWords {
+			if words[w] {
+				m[kind] |= 1 << i
+			}
+		}
+	}
+	return m
+}()
 
 var (
 	citySets  sync.Map // *gazetteer.Gazetteer → map[string]bool, folded city names
