@@ -165,7 +165,71 @@ var organHeads = set(
 	"commandement", "command", "cour", "court", "tribunal", "parquet", "delegation", "observatoire",
 	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement", "conference",
 	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program", "ncb", "bcn",
+	"fleet", "flotte",
 )
+
+// lowerHeads head bodies' names that copy writes in lower case: "la
+// direction du renseignement militaire mauritanienne", "la brigade
+// régionale de la police judiciaire de Tanger".
+var lowerHeads = set("direction", "division", "inspection", "brigade", "commandement", "cellule", "unite", "sous-direction")
+
+// ministryWords head ministries' names.
+var ministryWords = set("ministry", "ministere", "minister", "ministre")
+
+// commandHeads and forceWords name a military command by its zone: "the
+// Western Naval Command", "the Northern Air Command".
+var (
+	commandHeads = set("command", "fleet", "commandement", "flotte")
+	forceWords   = set("naval", "navy", "army", "air", "military", "defence", "defense", "marine", "maritime", "aerienne", "terre", "militaire", "navale")
+)
+
+// forceCountryBefore is the country of the armed force the text names
+// last before token i, in the same block or the one before ("the Nigerian
+// Navy … the Western Naval Command"), else the article's country.
+func (s *state) forceCountryBefore(i int) string {
+	blocks := 0
+	for k := i - 1; k >= 0 && k >= i-80; k-- {
+		if s.toks[k+1].Break {
+			if blocks++; blocks > 1 {
+				break
+			}
+		}
+		mi := s.cover[k]
+		if mi < 0 || s.matches[mi].start != k {
+			continue
+		}
+		for _, t := range s.matches[mi].targets {
+			if t.kind == KindAgency && t.country != "" && t.flags&ambiguous == 0 {
+				if a := s.x.g.Agency(t.id); a != nil && (a.Kind == "military" || a.Kind == "navy" || a.Kind == "coast-guard") {
+					return t.country
+				}
+			}
+		}
+	}
+	return s.dominantCountry()
+}
+
+// zoneCommand reads a military command named by capitalised words, one
+// of them a force's ("the Western Naval Command"), of the article's country.
+func (s *state) zoneCommand(i int) (int, *gazetteer.Agency) {
+	force := false
+	for k := i; k < len(s.toks) && k < i+5; k++ {
+		t := s.toks[k]
+		if !t.Word || !t.Cap || t.Caps || k > i && (t.Break || t.Join != ' ') || s.cover[k] >= 0 || s.consumed[k] {
+			return 0, nil
+		}
+		if forceWords[t.Fold] {
+			force = true
+		}
+		if commandHeads[t.Fold] && k > i {
+			if !force {
+				return 0, nil
+			}
+			return s.organ(i, k+1, s.forceCountryBefore(i))
+		}
+	}
+	return 0, nil
+}
 
 // missionHeads name a state's post abroad: "le Consulat général du Maroc à
 // Lyon"; the country alone makes the name.
@@ -191,13 +255,32 @@ func (s *state) organsOf() {
 		if !t.Word || s.consumed[i] {
 			continue
 		}
-		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && organHeads[t.Fold] && s.cover[i] < 0 && !s.inAgencySpan(i) {
-			if end, a := s.organAfterHead(i); a != nil {
+		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && organHeads[t.Fold] && s.startsOrCovers(i) && !s.inAgencySpan(i) {
+			if end, a := s.organAfterHead(i, false); a != nil {
+				s.addAgency(a, i, end)
+				s.consume(i, end)
+				i = end - 1
+				continue
+			}
+		}
+		// "la direction du renseignement et de la sécurité militaire
+		// mauritanienne": a body's name in lower case, with its country
+		if !t.Cap && lowerHeads[t.Fold] && i > 0 && s.startsOrCovers(i) && !t.Break && (s.toks[i-1].Fold == "la" || s.toks[i-1].Fold == "le" || s.toks[i-1].Fold == "l") && !s.inAgencySpan(i) {
+			if end, a := s.organAfterHead(i, true); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)
 				i = end - 1
 			}
 			continue
+		}
+		// "the Western Naval Command": a military command named by its zone
+		if t.Cap && s.cover[i] < 0 && i > 0 && !t.Break && s.toks[i-1].is(wDeterminers) {
+			if end, a := s.zoneCommand(i); a != nil {
+				s.addAgency(a, i, end)
+				s.consume(i, end)
+				i = end - 1
+				continue
+			}
 		}
 		if mi := s.cover[i]; mi >= 0 && s.matches[mi].start == i {
 			if end, a := s.organAfterOwner(i); a != nil {
@@ -270,7 +353,7 @@ func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end in
 				continue // "CAF" of an article on football, not the Central African army
 			}
 			ts = append(ts, t)
-		case t.kind == KindCountry && t.flags&ambiguous == 0 && len(ts) == 0:
+		case (t.kind == KindCountry || t.kind == KindDemonym) && t.flags&ambiguous == 0 && len(ts) == 0:
 			return nil, t.id, m.end
 		}
 	}
@@ -302,12 +385,30 @@ func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end in
 
 // organAfterHead reads "Inspection générale de la Police nationale",
 // "Conseil national de sécurité du Niger" from the head at token i.
-func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
+func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 	words := 0
+	// a shorter name the gazetteer knows ("Direction du renseignement")
+	// may begin a longer one; the organ must then end beyond it
+	known := i
+	if mi := s.cover[i]; mi >= 0 {
+		known = s.matches[mi].end
+	}
 	for k := i + 1; k < len(s.toks) && k <= i+12; k++ {
 		t := s.toks[k]
 		if !t.Word || t.Break || s.consumed[k] {
 			return 0, nil
+		}
+		// "… de la sécurité militaire mauritanienne": a demonym ends the
+		// name and gives the country
+		if words > 0 && k >= known && !t.Cap && !organLinks[s.toks[k-1].Fold] {
+			if cc, e := s.countryAt(k, true); cc != "" {
+				if c := s.x.g.Country(cc); c != nil {
+					end, a := s.organ(i, k, cc)
+					a.NameFR = upperFirst(s.surface(i, end)) + " (" + c.Name(s.x.lang) + ")"
+					a.NameEN = a.NameFR
+					return e, a
+				}
+			}
 		}
 		if t.Fold == "de" || t.Fold == "du" || t.Fold == "des" || t.Fold == "d" || t.Fold == "of" {
 			j := k + 1
@@ -319,6 +420,10 @@ func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
 			if j >= len(s.toks) || s.toks[j].Break {
 				return 0, nil
 			}
+			if j < known {
+				words++
+				continue
+			}
 			owner, cc, end := s.ownerAt(j, det)
 			if owner != nil && owner.Generic {
 				// "de la Police nationale du Bénin"
@@ -327,6 +432,8 @@ func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
 				}
 			}
 			switch {
+			case lower && owner != nil:
+				return 0, nil // "la direction de la police": no name
 			case owner != nil && (words > 0 || owner.Country == ""):
 				end, pc := s.placeAfter(i, end)
 				if pc != "" && cc == "" && s.nationalPost(i, i) {
@@ -338,12 +445,19 @@ func (s *state) organAfterHead(i int) (int, *gazetteer.Agency) {
 				return s.organ(i, end, cc)
 			}
 		}
-		if s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
+		if k >= known && s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
 			return 0, nil
 		}
 		words++
 	}
 	return 0, nil
+}
+
+// startsOrCovers: no gazetteer name covers token i, or an agency's name
+// starts there (which a longer organ's name may hold).
+func (s *state) startsOrCovers(i int) bool {
+	mi := s.cover[i]
+	return mi < 0 || s.matches[mi].start == i && s.matchKind(i) == KindAgency
 }
 
 // organAfterOwner reads "AU Peace and Security Department", "FBI Cleveland
@@ -358,7 +472,8 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 		// of its name is in doubt, the article's country is the better guess
 		cc = s.dominantCountry()
 	}
-	if owner == nil {
+	byCountry := owner == nil && cc != ""
+	if owner == nil && !byCountry {
 		return 0, nil
 	}
 	// "the FBI's Cleveland Field Office"
@@ -382,6 +497,13 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 		}
 	}
 	if last < 0 {
+		return 0, nil
+	}
+	// "Nigerian Defence Academy", "US Sixth Fleet": a country's body needs
+	// a word between the demonym and the head ("French Embassy" is a
+	// phrase, "British Council" no body of the field), and no ministry
+	// (ministries.go reads those through their portfolios)
+	if byCountry && (last == ownerEnd || ministryWords[s.toks[last].Fold] || s.toks[last].Caps) {
 		return 0, nil
 	}
 	end := last + 1
