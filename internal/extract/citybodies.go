@@ -173,6 +173,39 @@ var organHeads = set(
 // régionale de la police judiciaire de Tanger".
 var lowerHeads = set("direction", "division", "inspection", "brigade", "commandement", "cellule", "unite", "sous-direction")
 
+// fieldWords, and words beginning with fieldStems, mark a body of the
+// digest's field (security, defence, justice, borders, diplomacy) among a
+// state's bodies named by a pattern: a "Conseil national de sécurité du
+// Niger" is one, a "Conseil national de transition" or an electoral
+// commission is not.
+var (
+	fieldWords = set("securite", "defense", "police", "policiere", "renseignement", "renseignements", "douane", "douanes",
+		"justice", "armee", "armees", "militaire", "militaires", "gendarmerie", "surete", "garde", "marine", "navale",
+		"naval", "cour", "tribunal", "parquet", "judiciaire", "enquete", "enquetes", "investigation", "investigations",
+		"frontiere", "frontieres", "migration", "immigration", "penitentiaire", "prisons", "consulat", "ambassade",
+		"intelligence", "security", "defence", "customs", "court", "military", "army", "navy", "border", "borders",
+		"crime", "crimes", "prosecution", "prosecutor", "judicial", "guard", "coast", "consulate", "embassy", "fleet",
+		"flotte", "forces", "force", "commandement", "command", "academy", "academie", "ecole", "school", "college",
+		"interpol", "ncb", "bcn", "trafic", "trafficking", "blanchiment", "laundering", "financier", "financial")
+	fieldStems = []string{"cyber", "terror", "antiterror", "crimin", "narco", "stupef", "drog", "drug", "polic"}
+)
+
+// fieldName tells whether tokens [start,end) hold a word of the field.
+func (s *state) fieldName(start, end int) bool {
+	for k := start; k < end; k++ {
+		f := s.toks[k].Fold
+		if fieldWords[f] {
+			return true
+		}
+		for _, st := range fieldStems {
+			if strings.HasPrefix(f, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ministryWords head ministries' names.
 var ministryWords = set("ministry", "ministere", "minister", "ministre")
 
@@ -255,7 +288,7 @@ func (s *state) organsOf() {
 		if !t.Word || s.consumed[i] {
 			continue
 		}
-		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && organHeads[t.Fold] && s.startsOrCovers(i) && !s.inAgencySpan(i) {
+		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && (organHeads[t.Fold] || s.highHead(i)) && s.startsOrCovers(i) && !s.inAgencySpan(i) {
 			if end, a := s.organAfterHead(i, false); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)
@@ -372,7 +405,7 @@ func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end in
 		return nil, "", k
 	}
 	cc = a.Country
-	if len(ts) > 1 || t.flags&generic != 0 {
+	if (len(ts) > 1 || t.flags&generic != 0) && !s.spanNamesCountry(m.start, m.end, cc) {
 		// a name many states share: the article's country, if it has one
 		if dc := s.dominantCountry(); dc != "" {
 			cc = dc
@@ -400,7 +433,7 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 		}
 		// "… de la sécurité militaire mauritanienne": a demonym ends the
 		// name and gives the country
-		if words > 0 && k >= known && !t.Cap && !organLinks[s.toks[k-1].Fold] {
+		if words > 0 && k >= known && !t.Cap && !organLinks[s.toks[k-1].Fold] && s.fieldName(i, k) {
 			if cc, e := s.countryAt(k, true); cc != "" {
 				if c := s.x.g.Country(cc); c != nil {
 					end, a := s.organ(i, k, cc)
@@ -440,7 +473,7 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 					cc = pc
 				}
 				return s.organ(i, end, cc)
-			case owner == nil && cc != "" && (words > 0 || missionHeads[s.toks[i].Fold]):
+			case owner == nil && cc != "" && (words > 0 && s.fieldName(i, k) || missionHeads[s.toks[i].Fold]):
 				end, _ = s.placeAfter(i, end)
 				return s.organ(i, end, cc)
 			}
@@ -451,6 +484,12 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 		words++
 	}
 	return 0, nil
+}
+
+// highHead: "Haute cour", "Haut commandement", "Haut conseil" head a name.
+func (s *state) highHead(i int) bool {
+	f := s.toks[i].Fold
+	return (f == "haute" || f == "haut") && i+1 < len(s.toks) && !s.toks[i+1].Break && organHeads[s.toks[i+1].Fold]
 }
 
 // startsOrCovers: no gazetteer name covers token i, or an agency's name
@@ -503,7 +542,7 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 	// a word between the demonym and the head ("French Embassy" is a
 	// phrase, "British Council" no body of the field), and no ministry
 	// (ministries.go reads those through their portfolios)
-	if byCountry && (last == ownerEnd || ministryWords[s.toks[last].Fold] || s.toks[last].Caps) {
+	if byCountry && (last == ownerEnd || ministryWords[s.toks[last].Fold] || s.toks[last].Caps || !s.fieldName(ownerEnd, last+1)) {
 		return 0, nil
 	}
 	end := last + 1
