@@ -22,6 +22,12 @@ func (s *state) qualifiedBodies() {
 		if !s.toks[i].Word || s.cover[i] >= 0 && s.matchKind(i) == KindAgency {
 			continue
 		}
+		if s.toks[i].Fold == "surete" || s.toks[i].Fold == "securite" {
+			if end := s.lowerSurete(i); end > i {
+				i = end - 1
+				continue
+			}
+		}
 		kind, n := s.bodyKindAt(i)
 		if kind == "" || s.inAgencySpan(i) {
 			continue // a kind inside a name read whole ("Institut de défense du Sénégal")
@@ -48,6 +54,42 @@ func (s *state) qualifiedBodies() {
 		s.addAgency(a, start, qend)
 		i = qend - 1
 	}
+}
+
+// staffNouns are the people and services of a body: "les éléments de la
+// sécurité nationale" are the police's, where "la sécurité nationale"
+// alone is a state's security.
+var staffNouns = set("elements", "agents", "fonctionnaires", "services", "policiers", "officiers", "responsables",
+	"cadres", "directeur", "directrice", "patron", "effectifs", "unites", "brigades")
+
+// lowerSurete reads "la sûreté nationale", and "les éléments de la sécurité
+// nationale", in lower case, as the national police of the article's
+// country when it has a body named "Sûreté nationale" (the DGSN of Morocco
+// or Algeria). It returns the end of the mention, or i.
+func (s *state) lowerSurete(i int) int {
+	t := s.toks[i]
+	if t.Cap || i < 1 || i+1 >= len(s.toks) || s.toks[i+1].Fold != "nationale" || s.toks[i+1].Break || t.Break || s.cover[i] >= 0 {
+		return i
+	}
+	if s.toks[i-1].Fold != "la" {
+		return i
+	}
+	if t.Fold == "securite" && !(i >= 3 && s.toks[i-2].Fold == "de" && staffNouns[s.toks[i-3].Fold]) {
+		return i
+	}
+	cc := s.dominantCountry()
+	if cc == "" {
+		return i
+	}
+	for _, a := range s.x.agenciesByCountry[cc] {
+		for _, n := range s.x.agencyFolds[a].names {
+			if n == "surete nationale" {
+				s.addAgency(a, i, i+2)
+				return i + 2
+			}
+		}
+	}
+	return i
 }
 
 // bodyKindAt reads a kind of body ("police", "forces armées") at token i.
