@@ -64,6 +64,11 @@ func (s *state) learnAcronyms() {
 		if cc == "" {
 			cc, _ = s.qualifierAfter(p + 3)
 		}
+		if cc == "" && !s.sharedBody(start, end) {
+			// "the General Intelligence Department (GID)" in an article
+			// about Jordan: a state's body, of the state the article is about
+			cc = s.dominantCountry()
+		}
 		id := slug.Make(written)
 		if cc != "" {
 			id += "-" + strings.ToLower(cc)
@@ -87,6 +92,24 @@ func (s *state) learnAcronyms() {
 			s.addAgency(a, i, i+1)
 		}
 	}
+}
+
+// sharedWords mark a body that states share, not one state's: "Centre
+// régional de…", "Joint Task Force".
+var sharedWords = set("regional", "regionale", "regionaux", "interregional", "interregionale", "sous", "international",
+	"internationale", "multinational", "multinationale", "conjoint", "conjointe", "joint", "commun", "commune",
+	"africain", "africaine", "african", "continental", "continentale", "mondial", "mondiale", "global", "europeen",
+	"europeenne", "european", "arabe", "arab", "islamique", "islamic", "union", "communaute", "community",
+	"alliance", "coalition", "mixte", "combined", "interarmees", "integre", "integree", "integrated")
+
+// sharedBody tells whether tokens [start,end) name a body states share.
+func (s *state) sharedBody(start, end int) bool {
+	for k := start; k < end; k++ {
+		if sharedWords[s.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // longForm finds where the long form of acronym acr (folded) starts before
