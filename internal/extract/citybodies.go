@@ -298,7 +298,7 @@ func (s *state) organsOf() {
 		}
 		// "la direction du renseignement et de la sécurité militaire
 		// mauritanienne": a body's name in lower case, with its country
-		if !t.Cap && lowerHeads[t.Fold] && i > 0 && s.startsOrCovers(i) && !t.Break && (s.toks[i-1].Fold == "la" || s.toks[i-1].Fold == "le" || s.toks[i-1].Fold == "l") && !s.inAgencySpan(i) {
+		if !t.Cap && i > 0 && !t.Break && (s.toks[i-1].Fold == "la" || s.toks[i-1].Fold == "le" || s.toks[i-1].Fold == "l") && lowerHeads[t.Fold] && s.startsOrCovers(i) && !s.inAgencySpan(i) {
 			if end, a := s.organAfterHead(i, true); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)
@@ -316,6 +316,18 @@ func (s *state) organsOf() {
 			}
 		}
 		if mi := s.cover[i]; mi >= 0 && s.matches[mi].start == i {
+			// cheap look at what follows before reading the owner: a
+			// capitalised word, a possessive, or "de"/"of"
+			k := s.matches[mi].end
+			if k >= len(s.toks) || s.toks[k].Break || !s.toks[k].Word {
+				continue
+			}
+			if next := s.toks[k]; !next.Cap && !(next.Fold == "s" && next.Join == '\'') {
+				if next.is(wConnectors) {
+					s.ownerOfOrgan(i)
+				}
+				continue
+			}
 			if end, a := s.organAfterOwner(i); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)
