@@ -111,6 +111,26 @@ func (s *state) bodyKindAt(i int) (string, int) {
 // bodyOfKind finds a country's body of a kind; the one whose name holds the
 // word the text used wins ("Navy" → the navy, not the army).
 func (x *Extractor) bodyOfKind(cc, kind, written string) *gazetteer.Agency {
+	key := kindKey{x, cc, kind, written}
+	if v, ok := kindBodies.Load(key); ok {
+		return v.(*gazetteer.Agency)
+	}
+	a := x.findBodyOfKind(cc, kind, written)
+	key.written = strings.Clone(written) // not a piece of the article's text, which the key would keep
+	kindBodies.Store(key, a)
+	return a
+}
+
+// kindBodies remembers bodyOfKind's answers: articles name the same few
+// kinds of the same countries over and over.
+var kindBodies sync.Map // kindKey → *gazetteer.Agency (nil for none)
+
+type kindKey struct {
+	x                 *Extractor
+	cc, kind, written string
+}
+
+func (x *Extractor) findBodyOfKind(cc, kind, written string) *gazetteer.Agency {
 	word := Fold(written)
 	var best *gazetteer.Agency
 	bestScore, candidates := 0, 0
