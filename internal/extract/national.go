@@ -32,6 +32,12 @@ func (s *state) qualifiedBodies() {
 		if kind == "" || s.inAgencySpan(i) {
 			continue // a kind inside a name read whole ("Institut de défense du Sénégal")
 		}
+		// "les agents de police maliens", "l'école nationale de police du
+		// Mali": a kind after a bare "de" qualifies another noun, and the
+		// country goes with that noun
+		if i > 0 && !s.toks[i].Break && (s.toks[i-1].Fold == "de" || s.toks[i-1].Fold == "d") && !s.toks[i].Cap {
+			continue
+		}
 		end := i + n
 		// kind + demonym or + de/du + country
 		cc, qend := s.qualifierAfter(end)
