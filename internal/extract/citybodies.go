@@ -432,6 +432,7 @@ func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end in
 // "Conseil national de sécurité du Niger" from the head at token i.
 func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 	words := 0
+	lowerWord := false // an English name is in title case: "Service members of the US Army" is no name
 	// a shorter name the gazetteer knows ("Direction du renseignement")
 	// may begin a longer one; the organ must then end beyond it
 	known := i
@@ -454,6 +455,9 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 					return e, a
 				}
 			}
+		}
+		if t.Fold == "of" && lowerWord {
+			return 0, nil
 		}
 		if t.Fold == "de" || t.Fold == "du" || t.Fold == "des" || t.Fold == "d" || t.Fold == "of" {
 			j := k + 1
@@ -492,6 +496,9 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 		}
 		if k >= known && s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
 			return 0, nil
+		}
+		if !t.Cap && !organLinks[t.Fold] {
+			lowerWord = true
 		}
 		words++
 	}
