@@ -18,7 +18,8 @@ import (
 // Marbella", "le bureau central national d'Interpol à Paris".
 var cityHeads = [][]string{
 	{"cour", "de", "cassation"}, {"cour", "d", "appel"}, {"cour", "supreme"}, {"tribunal", "de", "premiere", "instance"},
-	{"tribunal", "correctionnel"}, {"tribunal", "militaire"}, {"tribunal"}, {"parquet"}, {"prefecture", "de", "police"},
+	{"tribunal", "correctionnel"}, {"tribunal", "militaire"}, {"tribunal", "de", "grande", "instance"},
+	{"tribunal", "de", "commerce"}, {"tribunal", "administratif"}, {"tribunal"}, {"parquet"}, {"prefecture", "de", "police"},
 	{"police"}, {"police", "judiciaire"}, {"bureau", "central", "national"}, {"court"}, {"prosecutor", "s", "office"},
 }
 
@@ -444,6 +445,18 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 		if !t.Word || t.Break || s.consumed[k] {
 			return 0, nil
 		}
+		// a name the gazetteer knows extends only by its owner right after
+		// it ("Direction du renseignement" + "… mauritanienne" is handled
+		// below); and "a" unaccented is a verb or an English article
+		if t.Fold == "a" && s.text[t.Start:t.End] != "à" && s.text[t.Start:t.End] != "À" {
+			return 0, nil
+		}
+		// a name the gazetteer knows is read with its country or owner
+		// right after it by resolveAgency, ownerOfOrgan; only more words
+		// make a longer name of it
+		if k == known && known > i && (t.is(wConnectors) || countryAdjectiveAt(s, k) != "") {
+			return 0, nil
+		}
 		// "… de la sécurité militaire mauritanienne": a demonym ends the
 		// name and gives the country
 		if words > 0 && k >= known && !t.Cap && !organLinks[s.toks[k-1].Fold] && s.fieldName(i, k) {
@@ -509,6 +522,12 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 func (s *state) highHead(i int) bool {
 	f := s.toks[i].Fold
 	return (f == "haute" || f == "haut") && i+1 < len(s.toks) && !s.toks[i+1].Break && organHeads[s.toks[i+1].Fold]
+}
+
+// countryAdjectiveAt is the country of a demonym adjective at token k.
+func countryAdjectiveAt(s *state, k int) string {
+	cc, _ := s.countryAt(k, true)
+	return cc
 }
 
 // startsOrCovers: no gazetteer name covers token i, or an agency's name
