@@ -600,6 +600,16 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 	if pc != "" && cc == "" && s.nationalPost(i, last) {
 		cc = pc
 	}
+	// "Rwandan Defence Force", "Montenegrin Police Directorate": the
+	// country's body the gazetteer knows by those words
+	if byCountry {
+		words := Fold(s.surface(ownerEnd, end))
+		for _, a := range s.x.agenciesByCountry[cc] {
+			if containsWords(s.x.agencyFolds[a].blob, words) {
+				return end, a
+			}
+		}
+	}
 	if possessive {
 		// named without the possessive: "FBI Cleveland Field Office"
 		end, a := s.organ(i, end, cc)
