@@ -59,6 +59,13 @@ func (s *state) cityBodies() {
 				continue
 			}
 		}
+		// "la brigade préfectorale de la police judiciaire de Casablanca":
+		// a territorial unit of the body, named whole
+		if i > 1 && !s.toks[i].Break && s.toks[i-1].Fold == "la" && s.toks[i-2].Fold == "de" {
+			if b := s.longerNameStart(i - 2); b >= 0 {
+				start = b
+			}
+		}
 		// English adjectives before "court": "the investigating court"
 		if s.toks[i].Fold == "court" {
 			for start > 0 && start > i-2 && s.toks[start-1].Word && !s.toks[start-1].Cap && !s.toks[start-1].is(wDeterminers) && !s.toks[start].Break {
@@ -84,10 +91,11 @@ func (s *state) cityBodies() {
 func (s *state) longerNameStart(k int) int {
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		t := s.toks[j]
-		if !t.Word || s.toks[j+1].Break {
+		if !t.Word || s.toks[j+1].Break || t.is(wBreakers) && !organLinks[t.Fold] {
 			return -1
 		}
-		if t.Cap && organHeads[t.Fold] {
+		if t.Cap && organHeads[t.Fold] ||
+			!t.Cap && (lowerHeads[t.Fold] || t.Fold == "service") && j > 0 && s.toks[j-1].is(wDeterminers) {
 			return j
 		}
 	}
@@ -166,7 +174,7 @@ var organHeads = set(
 	"commandement", "command", "cour", "court", "tribunal", "parquet", "delegation", "observatoire",
 	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement", "conference",
 	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program", "ncb", "bcn",
-	"fleet", "flotte",
+	"fleet", "flotte", "commissariat",
 )
 
 // lowerHeads head bodies' names that copy writes in lower case: "la
@@ -485,6 +493,13 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 			if j < known {
 				words++
 				continue
+			}
+			// "Direction régionale des douanes de Tanger": a field body
+			// named by its city
+			if !det && words > 0 && s.fieldName(i, k) {
+				if place, pcc, pend := s.placeAt(j); place != "" && pcc != "" {
+					return s.organ(i, pend, pcc)
+				}
 			}
 			owner, cc, end := s.ownerAt(j, det)
 			if owner != nil && owner.Generic {
