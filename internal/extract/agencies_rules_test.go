@@ -224,3 +224,26 @@ func TestUnitWordsFitAMask(t *testing.T) {
 		t.Fatalf("%d unit words: unitMask holds 64", len(unitWords))
 	}
 }
+
+// TestOrganRulesAtTheEnd: the organ rules read ahead of a head; a text
+// that ends anywhere in a name must not take them past its last token.
+func TestOrganRulesAtTheEnd(t *testing.T) {
+	full := []string{
+		"Le Département paix et sécurité de l'Union africaine au Mali",
+		"the FBI's Cleveland Field Office in Ohio",
+		"Interpol NCB in Accra",
+		"la direction du renseignement et de la sécurité militaire mauritanienne",
+		"the Western Naval Command",
+		"le deuxième bureau de l'état-major des FAR",
+		"la brigade préfectorale de la police judiciaire de Casablanca",
+		"les éléments de la sécurité nationale",
+		"La Haute cour fédérale du Nigeria",
+	}
+	for _, f := range full {
+		words := strings.Fields(f)
+		for n := 1; n <= len(words); n++ {
+			run(t, "fr", strings.Join(words[:n], " "))
+			run(t, "en", strings.Join(words[:n], " ")+" ")
+		}
+	}
+}
