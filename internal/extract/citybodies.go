@@ -298,11 +298,32 @@ func (s *state) organsOf() {
 			continue
 		}
 		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && (organHeads[t.Fold] || s.highHead(i)) && s.startsOrCovers(i) && !s.inAgencySpan(i) {
-			if end, a := s.organAfterHead(i, false); a != nil {
-				s.addAgency(a, i, end)
-				s.consume(i, end)
+			if end, a, owner, conn := s.organAfterHeadOwner(i, false); a != nil {
+				start := i
+				// "the Security Council of the UN": English title-case
+				// words before the head are the name's
+				if b := s.titleWordsBefore(i); b < i {
+					start = b
+					_, a = s.organ(b, end, a.Country)
+				}
+				// an international organ the gazetteer knows under another
+				// form of its name ("Conseil de sécurité de l'ONU")
+				if known := s.knownOrgan(start, conn, owner); known != nil {
+					a = known
+				}
+				s.addAgency(a, start, end)
+				s.consume(start, end)
 				i = end - 1
 				continue
+			}
+			// "the National Cybercrime Centre of Ghana"
+			if b := s.titleWordsBefore(i); b < i {
+				if end, a := s.organOfCountry(b, i); a != nil {
+					s.addAgency(a, b, end)
+					s.consume(b, end)
+					i = end - 1
+					continue
+				}
 			}
 		}
 		// "la direction du renseignement et de la sécurité militaire
@@ -440,6 +461,13 @@ func (s *state) ownerAt(k int, det bool) (a *gazetteer.Agency, cc string, end in
 // organAfterHead reads "Inspection générale de la Police nationale",
 // "Conseil national de sécurité du Niger" from the head at token i.
 func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
+	end, a, _, _ := s.organAfterHeadOwner(i, lower)
+	return end, a
+}
+
+// organAfterHeadOwner is organAfterHead, with the owner read and the token
+// where its connector stands ("de", "of").
+func (s *state) organAfterHeadOwner(i int, lower bool) (int, *gazetteer.Agency, *gazetteer.Agency, int) {
 	words := 0
 	lowerWord := false // an English name is in title case: "Service members of the US Army" is no name
 	// a shorter name the gazetteer knows ("Direction du renseignement")
@@ -451,19 +479,19 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 	for k := i + 1; k < len(s.toks) && k <= i+12; k++ {
 		t := s.toks[k]
 		if !t.Word || t.Break || s.consumed[k] {
-			return 0, nil
+			return 0, nil, nil, 0
 		}
 		// a name the gazetteer knows extends only by its owner right after
 		// it ("Direction du renseignement" + "… mauritanienne" is handled
 		// below); and "a" unaccented is a verb or an English article
 		if t.Fold == "a" && s.text[t.Start:t.End] != "à" && s.text[t.Start:t.End] != "À" {
-			return 0, nil
+			return 0, nil, nil, 0
 		}
 		// a name the gazetteer knows is read with its country or owner
 		// right after it by resolveAgency, ownerOfOrgan; only more words
 		// make a longer name of it
 		if k == known && known > i && (t.is(wConnectors) || countryAdjectiveAt(s, k) != "") {
-			return 0, nil
+			return 0, nil, nil, 0
 		}
 		// "… de la sécurité militaire mauritanienne": a demonym ends the
 		// name and gives the country
@@ -473,12 +501,12 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 					end, a := s.organ(i, k, cc)
 					a.NameFR = upperFirst(s.surface(i, end)) + " (" + c.Name(s.x.lang) + ")"
 					a.NameEN = a.NameFR
-					return e, a
+					return e, a, nil, k
 				}
 			}
 		}
 		if t.Fold == "of" && lowerWord {
-			return 0, nil
+			return 0, nil, nil, 0
 		}
 		if t.Fold == "de" || t.Fold == "du" || t.Fold == "des" || t.Fold == "d" || t.Fold == "of" {
 			j := k + 1
@@ -488,7 +516,7 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 				det = true
 			}
 			if j >= len(s.toks) || s.toks[j].Break {
-				return 0, nil
+				return 0, nil, nil, 0
 			}
 			if j < known {
 				words++
@@ -498,7 +526,8 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 			// named by its city
 			if !det && words > 0 && s.fieldName(i, k) {
 				if place, pcc, pend := s.placeAt(j); place != "" && pcc != "" {
-					return s.organ(i, pend, pcc)
+					end, a := s.organ(i, pend, pcc)
+					return end, a, nil, k
 				}
 			}
 			owner, cc, end := s.ownerAt(j, det)
@@ -510,27 +539,31 @@ func (s *state) organAfterHead(i int, lower bool) (int, *gazetteer.Agency) {
 			}
 			switch {
 			case lower && owner != nil:
-				return 0, nil // "la direction de la police": no name
+				return 0, nil, nil, 0 // "la direction de la police": no name
 			case owner != nil && (words > 0 || owner.Country == ""):
 				end, pc := s.placeAfter(i, end)
 				if pc != "" && cc == "" && s.nationalPost(i, i) {
 					cc = pc
 				}
-				return s.organ(i, end, cc)
+				end, a := s.organ(i, end, cc)
+				return end, a, owner, k
 			case owner == nil && cc != "" && (words > 0 && s.fieldName(i, k) || missionHeads[s.toks[i].Fold]):
 				end, _ = s.placeAfter(i, end)
-				return s.organ(i, end, cc)
+				end, a := s.organ(i, end, cc)
+				return end, a, nil, k
+			case owner != nil || cc != "":
+				return 0, nil, nil, 0 // an owner or a country ends a name, this one is none
 			}
 		}
 		if k >= known && s.cover[k] >= 0 && s.matchKind(k) == KindAgency || t.is(wBreakers) && !organLinks[t.Fold] {
-			return 0, nil
+			return 0, nil, nil, 0
 		}
 		if !t.Cap && !organLinks[t.Fold] {
 			lowerWord = true
 		}
 		words++
 	}
-	return 0, nil
+	return 0, nil, nil, 0
 }
 
 // highHead: "Haute cour", "Haut commandement", "Haut conseil" head a name.
@@ -543,6 +576,75 @@ func (s *state) highHead(i int) bool {
 func countryAdjectiveAt(s *state, k int) string {
 	cc, _ := s.countryAt(k, true)
 	return cc
+}
+
+// knownOrgan finds the international body whose names hold the words of
+// tokens [start,conn) and a name of its owner: "Security Council" + "UN"
+// is the Security Council of the United Nations, not the ECOWAS Mediation
+// and Security Council.
+func (s *state) knownOrgan(start, conn int, owner *gazetteer.Agency) *gazetteer.Agency {
+	if owner == nil || owner.Country != "" || conn-start < 2 {
+		return nil
+	}
+	words := Fold(s.surface(start, conn))
+	ownerNames := s.x.agencyFolds[owner].names
+	for _, a := range s.x.g.Agencies {
+		if a.Country != "" || a == owner {
+			continue
+		}
+		f := s.x.agencyFolds[a]
+		if !containsWords(f.blob, words) {
+			continue
+		}
+		for _, n := range ownerNames {
+			if containsWords(f.blob, n) {
+				return a
+			}
+		}
+		for _, acr := range owner.Acronyms {
+			if containsWords(f.blob, Fold(acr)) {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// titleWordsBefore finds the first of the capitalised words before the
+// head at token i, after "the": "the National Cybercrime Centre"; i if none.
+func (s *state) titleWordsBefore(i int) int {
+	b := i
+	for b > 0 && b > i-4 && !s.toks[b].Break && s.toks[b-1].Word && s.toks[b-1].Cap && !s.toks[b-1].Caps &&
+		s.toks[b].Join == ' ' && s.cover[b-1] < 0 && !s.consumed[b-1] && !s.toks[b-1].is(wDeterminers) {
+		b--
+	}
+	if b == i || b == 0 || s.toks[b].Break || s.toks[b-1].Fold != "the" {
+		return i
+	}
+	return b
+}
+
+// organOfCountry reads "of" + a country after the head at token head of a
+// name that starts at token start, for a body of the field.
+func (s *state) organOfCountry(start, head int) (int, *gazetteer.Agency) {
+	k := head + 1
+	if k+1 >= len(s.toks) || s.toks[k].Fold != "of" || s.toks[k+1].Break || !s.fieldName(start, head+1) {
+		return 0, nil
+	}
+	j := k + 1
+	if s.toks[j].Fold == "the" {
+		j++
+	}
+	if cc, e := s.countryAt(j, false); cc != "" {
+		if mi := s.cover[j]; mi >= 0 {
+			for _, t := range s.matches[mi].targets {
+				if t.kind == KindCountry {
+					return s.organ(start, e, cc)
+				}
+			}
+		}
+	}
+	return 0, nil
 }
 
 // startsOrCovers: no gazetteer name covers token i, or an agency's name
@@ -559,11 +661,6 @@ func (s *state) organAfterOwner(i int) (int, *gazetteer.Agency) {
 		return 0, nil
 	}
 	owner, cc, k := s.ownerAt(i, s.acronymInContext(i))
-	if owner != nil && owner.Country != "" && s.countryEvidence[owner.Country] == 0 {
-		// a national body of no country the article speaks of: the reading
-		// of its name is in doubt, the article's country is the better guess
-		cc = s.dominantCountry()
-	}
 	byCountry := owner == nil && cc != ""
 	if owner == nil && !byCountry {
 		return 0, nil

@@ -361,11 +361,20 @@ func (x *Extractor) nationalBody(id, cc string) *gazetteer.Agency {
 			}
 		}
 	}
-	if a := x.bodyOfKind(cc, proto.Kind, proto.NameFR); a != nil && !a.Synthetic {
-		return a
+	// a kind of force ("Police nationale", "Armée nationale") is the
+	// country's force of that kind; another body ("Conseil national de
+	// sécurité") is the country's body of that name, which the gazetteer
+	// lacks
+	if forceKinds[proto.Kind] {
+		if a := x.bodyOfKind(cc, proto.Kind, proto.NameFR); a != nil && !a.Synthetic {
+			return a
+		}
 	}
 	return x.synthetic(proto.NameFR, proto.NameEN, proto.Kind, cc)
 }
+
+// forceKinds are the kinds bodyOfKind reads: police, armies and their like.
+var forceKinds = set("police", "gendarmerie", "military", "navy", "customs", "coast-guard")
 
 // synthetic makes an agency the gazetteer lacks, named by its kind and
 // country: "Police nationale (Mali)".
