@@ -1,7 +1,9 @@
 // Agencies the gazetteer's phrases name: the recording of an agency's
 // mention that every agency rule uses (addAgency), and the choice between
 // the bodies a shared name or an ambiguous acronym ("UA", "FAR") may mean,
-// made with the article's countries and the acronym's context.
+// made with the article's countries and the acronym's context; and the
+// name pages show (a country in brackets only when two bodies share the
+// name).
 
 package extract
 

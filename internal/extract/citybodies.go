@@ -3,6 +3,17 @@
 // and prefectures, so the rule makes the body from its head and its place,
 // and consumes the tokens so that the dictionary's reading of a part
 // ("Préfecture de police") yields.
+//
+// Then, for the same reason, organs named by what they belong to (organsOf,
+// run at the end of cityBodies): an international body's ("le Département
+// paix et sécurité de l'UA", "the AU Peace and Security Department"), a
+// national body's ("l'Inspection générale de la Police nationale"), a
+// state's ("le Conseil national de sécurité du Niger", "la direction du
+// renseignement militaire mauritanienne", "the Nigerian Defence Academy"),
+// and posts named by their city ("Interpol's National Central Bureau in
+// Abuja", "le Consulat général du Maroc à Lyon"). The owner named inside is
+// consumed with the organ: "Police nationale" in the Inspection's name is
+// no mention of the police.
 
 package extract
 

@@ -2,7 +2,10 @@
 // "l'armée du Burkina Faso", "the US Navy", and a country's own body behind
 // a name many states share ("Police nationale" + Mali). Articles name most
 // bodies so rather than by the gazetteer's full names; a body the
-// gazetteer lacks is made from its kind and country.
+// gazetteer lacks is made from its kind and country. The kind names the
+// country's general body, never a branch, a special unit or a city's force
+// of it (isUnit): "l'armée sénégalaise" is not the Senegalese navy. Also
+// the DGSN named in lower case ("la sûreté nationale", lowerSurete).
 
 package extract
 
