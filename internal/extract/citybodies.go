@@ -191,7 +191,7 @@ var organHeads = set(
 // lowerHeads head bodies' names that copy writes in lower case: "la
 // direction du renseignement militaire mauritanienne", "la brigade
 // régionale de la police judiciaire de Tanger".
-var lowerHeads = set("direction", "division", "inspection", "brigade", "commandement", "cellule", "unite", "sous-direction")
+var lowerHeads = set("direction", "division", "inspection", "brigade", "commandement", "unite", "sous-direction")
 
 // fieldWords, and words beginning with fieldStems, mark a body of the
 // digest's field (security, defence, justice, borders, diplomacy) among a
