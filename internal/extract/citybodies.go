@@ -183,8 +183,8 @@ var organHeads = set(
 	"secretariat", "departement", "department", "division", "inspection", "inspectorate", "academie",
 	"academy", "ecole", "school", "college", "cellule", "cell", "unite", "unit", "mission", "force",
 	"commandement", "command", "cour", "court", "tribunal", "parquet", "delegation", "observatoire",
-	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement", "conference",
-	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "programme", "program", "ncb", "bcn",
+	"observatory", "mecanisme", "mechanism", "ministere", "ministry", "brigade", "groupement",
+	"consulat", "consulate", "ambassade", "embassy", "sous-direction", "ncb", "bcn",
 	"fleet", "flotte", "commissariat",
 )
 
