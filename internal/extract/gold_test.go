@@ -175,11 +175,11 @@ func newTestExtractor(t testing.TB) *Extractor {
 }
 
 // TestGoldCorpus holds the extractor to the bars of the facts issue: F1
-// countries ≥ 0.97, agencies ≥ 0.94, officials ≥ 0.95, themes ≥ 0.90, and
+// countries ≥ 0.97, agencies ≥ 0.95, officials ≥ 0.95, themes ≥ 0.90, and
 // the country of ≥ 95% of the officials matched right.
 func TestGoldCorpus(t *testing.T) {
 	scoreCorpus(t, filepath.Join("..", "..", "content"), filepath.Join("..", "..", "testdata", "gold.json"),
-		map[string]float64{"countries": 0.97, "agencies": 0.94, "officials": 0.95, "themes": 0.90, "officials.country": 0.95})
+		map[string]float64{"countries": 0.97, "agencies": 0.95, "officials": 0.95, "themes": 0.90, "officials.country": 0.95})
 }
 
 // TestHeldOutCorpus scores articles written for evaluation by a session
@@ -187,7 +187,7 @@ func TestGoldCorpus(t *testing.T) {
 // regressions; the figures are in the README.
 func TestHeldOutCorpus(t *testing.T) {
 	scoreCorpus(t, filepath.Join("..", "..", "testdata", "heldout", "content"), filepath.Join("..", "..", "testdata", "heldout", "gold.json"),
-		map[string]float64{"countries": 0.95, "agencies": 0.85, "officials": 0.88, "themes": 0.85, "officials.country": 0.93})
+		map[string]float64{"countries": 0.95, "agencies": 0.92, "officials": 0.93, "themes": 0.85, "officials.country": 0.93})
 }
 
 func scoreCorpus(t *testing.T, contentDir, goldPath string, bars map[string]float64) {

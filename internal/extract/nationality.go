@@ -29,7 +29,7 @@ func (s *state) placePeople() {
 // evidenceByToken is, for each token, the country that a mention starting
 // there names: a country, a demonym, a place, a national body. Tokens of
 // people's names name none ("Mohamed Al Kuwaiti"). It also marks the
-// tokens inside agencies' names (inAgencySpan).
+// tokens inside agencies' names (inAgencyName).
 func (s *state) evidenceByToken() []string {
 	s.sc.countryAt = grow(s.sc.countryAt, len(s.toks))
 	s.sc.inAgency = grow(s.sc.inAgency, len(s.toks))
@@ -104,7 +104,7 @@ func (s *state) countryOfPerson(p *person, ev []string) string {
 	for _, r := range p.roleSpans {
 		var countries []string
 		for k := s.qualifierStart(r[0]); k < r[1]; k++ {
-			if cc := ev[k]; cc != "" && cc != international && !s.inAgencySpan(k) && !(diplomat && k > 0 && postingWords[s.toks[k-1].Fold]) {
+			if cc := ev[k]; cc != "" && cc != international && !s.inAgencyName(k) && !(diplomat && k > 0 && postingWords[s.toks[k-1].Fold]) {
 				countries = appendNew(countries, cc)
 			}
 		}
@@ -225,9 +225,9 @@ func (s *state) qualifierStart(start int) int {
 	return k
 }
 
-// inAgencySpan tells whether token k is inside an agency's name; after
-// evidenceByToken.
-func (s *state) inAgencySpan(k int) bool { return s.sc.inAgency[k] }
+// inAgencyName tells whether token k is inside an agency's name, as
+// evidenceByToken marked them (inAgencySpan, without a look at each span).
+func (s *state) inAgencyName(k int) bool { return s.sc.inAgency[k] }
 
 // sideAfter reads the side a person is on, after their name or role: ",
 // côté mauritanien", "du côté marocain", "on the Nigerian side".
