@@ -41,3 +41,72 @@ func TestThemesNotFromAgencyNames(t *testing.T) {
 		{"fr", "Le Centre de lutte contre le terrorisme de l'Union africaine a réuni des experts de la lutte contre le terrorisme.", []string{"terrorism"}, nil},
 	})
 }
+
+// Paraphrases read by the near rules, and the near misses they must leave.
+func TestThemesNearRules(t *testing.T) {
+	checkThemes(t, []themeCase{
+		// information-sharing
+		{"fr", "Les deux services ont convenu de partager les informations sur les suspects.", []string{"information-sharing"}, nil},
+		{"fr", "Le ministre Paul Darvenne a appelé à « mutualiser nos renseignements et nos moyens ».", []string{"information-sharing"}, nil},
+		{"fr", "La saisie est le fruit d'un renseignement transmis par la police de Valmont.", []string{"information-sharing"}, nil},
+		{"fr", "Les renseignements échangés entre les deux polices ont permis l'arrestation.", []string{"information-sharing"}, nil},
+		{"fr", "Ils veulent coopérer dans plusieurs domaines, notamment le renseignement.", []string{"information-sharing"}, nil},
+		{"en", "The states signed the code to share maritime information.", []string{"information-sharing"}, nil},
+		{"en", "Officials agreed to pool intelligence against smugglers.", []string{"information-sharing"}, nil},
+		{"en", "Information was shared with partner agencies within hours.", []string{"information-sharing"}, nil},
+		{"fr", "Selon les informations de notre correspondant, le ministre est arrivé mardi.", nil, []string{"information-sharing"}},
+		{"fr", "Les deux hommes ont été tués dans l'échange de tirs ; les informations manquent.", nil, []string{"information-sharing"}},
+		{"en", "He joined the intelligence services in 1998.", nil, []string{"information-sharing"}},
+		{"fr", "Le syndicat défend la libre circulation des informations.", nil, []string{"information-sharing"}},
+		{"fr", "Ces fausses informations partagées sur les réseaux sociaux ont inquiété.", nil, []string{"information-sharing"}},
+		{"en", "False information shared on social media fuelled the panic.", nil, []string{"information-sharing"}},
+		{"fr", "La circulation rapide des données pendant le tournoi est essentielle.", []string{"information-sharing"}, nil},
+		// training
+		{"fr", "Deux experts sont venus former les enquêteurs locaux à l'analyse des téléphones.", []string{"training"}, nil},
+		{"fr", "La formation d'officiers béninois au Maroc est devenue une pratique établie.", []string{"training"}, nil},
+		{"fr", "Quelque 200 gendarmes ont été formés à la police technique.", []string{"training"}, nil},
+		{"en", "The mission trains police officers in forensic work.", []string{"training"}, nil},
+		{"en", "The train carrying police officers stopped at Harlow.", nil, []string{"training"}},
+		{"fr", "Une équipe formée de policiers et de douaniers a mené l'enquête.", nil, []string{"training"}},
+		{"en", "More than 300 police officers were trained by the mission.", []string{"training"}, nil},
+		{"fr", "Le ministère de la Formation professionnelle a ouvert un centre pour les jeunes.", nil, []string{"training"}},
+		{"fr", "Les partis veulent former un gouvernement d'union nationale.", nil, []string{"training"}},
+		{"fr", "Toutes les formes de violence contre les agents publics sont condamnées.", nil, []string{"training"}},
+		{"en", "Two former police officers were charged with corruption.", nil, []string{"training"}},
+		// human-trafficking
+		{"fr", "Le colloque portait sur le trafic contre les êtres humains.", []string{"human-trafficking"}, nil},
+		{"fr", "La police a démantelé deux filières d'émigration irrégulière vers les Canaries.", []string{"human-trafficking", "migration"}, nil},
+		{"fr", "Un réseau criminel d'immigration clandestine opérait depuis Nador.", []string{"human-trafficking"}, nil},
+		{"en", "The gang smuggled 40 migrants across the river.", []string{"human-trafficking"}, nil},
+		{"fr", "Le traité d'extradition concerne les personnes condamnées.", nil, []string{"human-trafficking"}},
+		{"fr", "Le trafic routier des poids lourds a repris, et plusieurs personnes attendent.", nil, []string{"human-trafficking"}},
+		// maritime-security
+		{"fr", "Les patrouilles côtières ont été renforcées face aux départs de pirogues.", []string{"maritime-security"}, nil},
+		{"fr", "La marine a intercepté trois embarcations chargées de migrants.", []string{"maritime-security"}, nil},
+		{"en", "Coastal patrols turned back two migrant boats last week.", []string{"maritime-security"}, nil},
+		{"en", "Guards patrol off the coast every night.", []string{"maritime-security"}, nil},
+		{"en", "Police intercepted a drug shipment at the airport.", nil, []string{"maritime-security"}},
+		{"fr", "Une surveillance à large échelle des téléphones a été dénoncée.", nil, []string{"maritime-security"}},
+		{"fr", "Des patrouilles au large de Tarfaya ont été déployées.", []string{"maritime-security"}, nil},
+		{"en", "Passengers boarded the cruise ship in Lisbon.", nil, []string{"maritime-security"}},
+		// border-security
+		{"fr", "Le ministre a appelé à mieux surveiller les frontières.", []string{"border-security"}, nil},
+		{"fr", "Les frontières sont restées fermées pendant deux semaines.", []string{"border-security"}, nil},
+		{"en", "Soldiers patrol the border with the neighbouring state.", []string{"border-security"}, nil},
+		{"en", "The village lies close to the border.", nil, []string{"border-security"}},
+		{"fr", "Une ferme située près de la frontière a brûlé.", nil, []string{"border-security"}},
+		{"fr", "Médecins sans frontières a ouvert une clinique.", nil, []string{"border-security"}},
+		// arms-trafficking
+		{"en", "One cell smuggled automatic weapons into the city.", []string{"arms-trafficking"}, nil},
+		{"fr", "Le réseau vivait du trafic de drogue et d'armes.", []string{"arms-trafficking", "drug-trafficking"}, nil},
+		{"fr", "Des trafiquants armés ont ouvert le feu sur la patrouille.", nil, []string{"arms-trafficking"}},
+		// money-laundering
+		{"fr", "Les fonds étaient ensuite blanchis via des agences de transfert.", []string{"money-laundering"}, nil},
+		{"fr", "Le recruteur aurait blanchi une partie des gains.", []string{"money-laundering"}, nil},
+		{"fr", "L'opération a permis 12 millions de dollars récupérés.", []string{"money-laundering"}, nil},
+		{"fr", "L'ancien maire a été blanchi par le tribunal de Sorges.", nil, []string{"money-laundering"}},
+		// organized-crime
+		{"en", "The task force targets transnational financial crime.", []string{"organized-crime"}, nil},
+		{"fr", "La police a arrêté le chef d'un réseau transnational de fraude.", []string{"organized-crime"}, nil},
+	})
+}
