@@ -110,3 +110,31 @@ func TestThemesNearRules(t *testing.T) {
 		{"fr", "La police a arrêté le chef d'un réseau transnational de fraude.", []string{"organized-crime"}, nil},
 	})
 }
+
+// Phrases of the theme data: paraphrases, civilian senses, names.
+func TestThemesTriggerData(t *testing.T) {
+	checkThemes(t, []themeCase{
+		// training: civilian and militant senses
+		{"en", "The network lured victims with promises of jobs or training abroad.", nil, []string{"training"}},
+		{"en", "Some of the suspects had received training and funding abroad.", nil, []string{"training"}},
+		{"en", "Young people will get vocational training in the new centre.", nil, []string{"training"}},
+		{"fr", "Le lycée propose une formation professionnelle en mécanique.", nil, []string{"training"}},
+		{"fr", "La feuille de route prévoit des projets de coopération technique et policière.", []string{"training"}, nil},
+		{"fr", "Le stage d'instruction des équipages aura lieu à Lorient.", []string{"training"}, nil},
+		// terrorism and organized crime named by research bodies
+		{"en", "Analysts at the Lakeshore Institute for Terrorism Research said fishing quotas fell.", nil, []string{"terrorism"}},
+		{"en", "A researcher at the Global Initiative Against Transnational Organized Crime said the port grew.", nil, []string{"organized-crime"}},
+		// cybercrime, not organized crime
+		{"fr", "Les ministres ont adopté une stratégie contre la criminalité liée aux technologies de l'information.", []string{"cybercrime"}, []string{"organized-crime"}},
+		{"en", "The operation targeted ransomware and digital extortion.", []string{"cybercrime"}, []string{"organized-crime"}},
+		// drugs in English
+		{"en", "He was arrested on suspicion of laundering drug proceeds.", []string{"drug-trafficking", "money-laundering"}, nil},
+		{"en", "Customs seized drugs worth $2 million at the port.", []string{"drug-trafficking"}, nil},
+		{"en", "The agency warned against counterfeit drugs sold online.", nil, []string{"drug-trafficking"}},
+		// fugitives: extradition procedure
+		{"fr", "L'application traitera les demandes d'arrestation provisoire.", []string{"fugitives"}, nil},
+		{"en", "Brazil received a request for his provisional arrest.", []string{"fugitives"}, nil},
+		// maritime: boarding at sea
+		{"fr", "Le chalutier a été arraisonné par la marine.", []string{"maritime-security"}, nil},
+	})
+}
