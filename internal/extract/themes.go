@@ -67,8 +67,8 @@ func (s *state) insideAgencyName(start, end int) bool {
 // Paraphrases. Wire copy names a theme in words no fixed phrase lists: "le
 // trafic contre les êtres humains", "former les cyberenquêteurs", "patrol
 // the border", "share maritime information". A near rule reads two sets of
-// words a few words apart in one clause (a comma counts as a word; other
-// punctuation or a new block ends the clause): an act and what it bears on.
+// words a few words apart in one clause (punctuation other than quotes,
+// brackets and currency signs, or a new block, ends it): an act and what it bears on.
 // The sets are small and typed, so that each word alone says nothing
 // ("former" is also English, "frontières" and "informations" are
 // everywhere) and only the pair names the theme.
@@ -113,11 +113,11 @@ var nearRules = []nearRule{
 	// information-sharing: sharing information or intelligence
 	{theme: "information-sharing", lang: "fr", gap: 3,
 		a: []string{"partag*", "echang*", "mutualis*", "mise en commun"},
-		b: []string{"information", "informations", "renseignement", "renseignements", "donnees"}},
-	// the flow of intelligence or data, not "la libre circulation des informations"
+		b: []string{"information", "informations", "renseignement", "renseignements"}},
+	// the flow of intelligence, not "la libre circulation des informations"
 	{theme: "information-sharing", lang: "fr", gap: 2,
 		a: []string{"circulation", "remontee", "remontees"},
-		b: []string{"renseignement", "renseignements", "donnees"}},
+		b: []string{"renseignement", "renseignements"}},
 	{theme: "information-sharing", lang: "fr", gap: 2,
 		a: []string{"transmis", "transmise", "transmises", "transmettre", "transmet*", "fourni*"},
 		b: []string{"renseignement", "renseignements"}},
@@ -128,7 +128,7 @@ var nearRules = []nearRule{
 	{theme: "information-sharing", lang: "en", gap: 3,
 		a: []string{"share", "shares", "shared", "sharing", "exchange", "exchanges", "exchanged",
 			"exchanging", "pool", "pooled", "pooling", "swap", "swapped", "swapping"},
-		b: []string{"intelligence", "information", "data"}},
+		b: []string{"intelligence", "information"}},
 	{theme: "information-sharing", lang: "en", gap: 2,
 		a: []string{"cooperation", "co-operation", "collaboration", "coordination", "partnership"},
 		b: []string{"intelligence"}},
@@ -139,11 +139,17 @@ var nearRules = []nearRule{
 		a: []string{"formation", "formations", "former", "formant", "forment", "formera", "formeront",
 			"formait", "formaient", "entrainement", "entrainer", "entrainent", "perfectionnement"},
 		b: trainedFR},
+	// "l'école a formé 300 officiers", with its auxiliary: "un groupe formé
+	// de policiers" is made up of them
+	{theme: "training", lang: "fr", gap: 3, glue: true, ordered: true,
+		a: []string{"=a formé", "=ont formé", "=avait formé", "=avaient formé", "=ayant formé",
+			"=aura formé", "=a entraîné", "=ont entraîné"},
+		b: trainedFR},
 	// "des policiers formés"; not "une équipe formée de policiers" (made up of)
 	{theme: "training", lang: "fr", gap: 3, glue: true, ordered: true,
 		a: trainedFR,
 		b: []string{"=formé", "=formés", "=formée", "=formées", "=entraîné*", "=entrainé*"}},
-	{theme: "training", lang: "en", gap: 3,
+	{theme: "training", lang: "en", gap: 4,
 		a: []string{"trained", "retrain*"},
 		b: trainedEN},
 	// the verb before its object: not "the train carrying police", "train station police"
@@ -177,12 +183,12 @@ var nearRules = []nearRule{
 		b: boats},
 
 	// border-security: guarding, closing, watching a border
-	{theme: "border-security", lang: "fr", gap: 3,
+	{theme: "border-security", lang: "fr", gap: 4,
 		a: []string{"surveill*", "securis*", "controle*",
 			"proteg*", "protection", "garder", "gardent", "patrouill*", "=fermé*",
 			"fermer", "ferment", "fermeture", "verrouill*", "boucl*", "etancheite"},
 		b: []string{"frontiere", "frontieres"}},
-	{theme: "border-security", lang: "en", gap: 2, glue: true,
+	{theme: "border-security", lang: "en", gap: 3, glue: true,
 		a: []string{"patrol*", "secure", "secured", "securing", "security", "guard", "guards",
 			"guarded", "guarding", "monitor*", "seal", "sealed", "sealing", "closed", "closing",
 			"closure*", "shut", "shutting", "policing", "control", "controls", "controlled",
@@ -193,6 +199,14 @@ var nearRules = []nearRule{
 	{theme: "arms-trafficking", lang: "fr", gap: 4,
 		a: []string{"trafic", "trafics", "trafiquant*", "contrebande*"},
 		b: []string{"=arme", "=armes", "munitions", "armement*", "fusils", "kalachnikov*"}},
+	// seizures of weapons, as the data's "saisie d'armes", "seized weapons"
+	{theme: "arms-trafficking", lang: "fr", gap: 3, glue: true, ordered: true,
+		a: []string{"saisi", "saisis", "saisie", "saisies", "saisir", "saisissent", "decouvert",
+			"decouverte", "decouvrir"},
+		b: []string{"=arme", "=armes", "munitions", "fusils", "kalachnikov*", "pistolets", "armement*"}},
+	{theme: "arms-trafficking", lang: "en", gap: 3, glue: true, ordered: true,
+		a: []string{"seized", "seizing", "seize", "seizes", "seizure", "seizures", "recovered", "confiscated"},
+		b: []string{"weapon", "weapons", "firearm", "firearms", "guns", "rifles", "pistols", "ammunition", "munitions"}},
 	{theme: "arms-trafficking", lang: "en", gap: 2,
 		a: []string{"smuggl*", "traffick*", "gunrunn*"},
 		b: []string{"weapon", "weapons", "arms", "firearm", "firearms", "guns", "rifles",
@@ -206,10 +220,10 @@ var nearRules = []nearRule{
 	{theme: "money-laundering", lang: "fr", gap: 2, glue: true,
 		a: []string{"recupere", "recuperes", "recuperee", "recuperees", "recuperer", "recuperation",
 			"recouvre", "recouvres", "recouvree", "recouvrees", "recouvrer"},
-		b: []string{"fonds", "avoirs", "argent", "dollars", "euros", "dirhams", "francs", "nairas", "sommes"}},
+		b: []string{"avoirs", "dollars", "euros", "dirhams", "francs", "nairas", "cedis", "fcfa"}},
 	{theme: "money-laundering", lang: "en", gap: 3, glue: true,
 		a: []string{"recovered"},
-		b: []string{"funds", "assets", "money", "proceeds", "dollars", "euros", "million", "millions", "billion"}},
+		b: []string{"assets", "proceeds", "dollars", "euros", "million", "millions", "billion"}},
 
 	// organized-crime: crime or networks across borders
 	{theme: "organized-crime", gap: 2,
@@ -233,7 +247,9 @@ func init() {
 		"internationaux", "internationales", "the", "of", "in", "on", "against", "for", "to", "at",
 		"an", "its", "their", "his", "her", "our", "this", "these", "those", "between", "across",
 		"along", "off", "and", "was", "were", "is", "are", "been", "be", "has", "have", "had",
-		"more", "illegally", "illicitly"} {
+		"more", "illegally", "illicitly", "long", "porous", "poreuse", "poreuses",
+		"northern", "southern", "eastern", "western", "common", "shared", "land", "terrestre",
+		"terrestres"} {
 		glueWords[w] = true
 	}
 	nearIndex = buildNear(nearRules)
@@ -300,14 +316,15 @@ func buildNear(rules []nearRule) *nearIdx {
 				var more nearMore
 				if strings.HasPrefix(w, "=") {
 					w = strings.TrimPrefix(w, "=")
-					more.written = strings.TrimSuffix(w, "*")
+					ws := strings.Fields(w)
+					more.written = strings.TrimSuffix(ws[len(ws)-1], "*")
 				}
 				if strings.HasSuffix(w, "*") {
 					w, it.prefix = strings.TrimSuffix(w, "*"), true
 				}
 				words := strings.Fields(Fold(w))
 				it.fold, more.before = words[len(words)-1], words[:len(words)-1]
-				if len(it.fold) < 3 || it.prefix && len(it.fold) < 4 || more.written != "" && len(more.before) > 0 {
+				if len(it.fold) < 3 || it.prefix && len(it.fold) < 4 {
 					panic("extract: near rule word " + w)
 				}
 				if more.written != "" || len(more.before) > 0 {
@@ -415,7 +432,7 @@ func (s *state) findNearThemes(hidden [][2]int) {
 		}
 		if !t.Word {
 			switch t.Fold {
-			case ",", "«", "»", "\"", "“", "”", "(", ")":
+			case "«", "»", "\"", "“", "”", "(", ")", "$", "€", "£":
 			default:
 				clause = k
 			}
@@ -445,8 +462,10 @@ func (s *state) findNearThemes(hidden [][2]int) {
 					continue
 				}
 				e := s.entity(KindTheme, rule.theme)
-				e.Mentions = append(e.Mentions, s.mention(p, k+1))
-				found = true
+				if !overlaps(e.Mentions, p, k+1) {
+					e.Mentions = append(e.Mentions, s.mention(p, k+1))
+					found = true
+				}
 			}
 			for bb := cls; bb != 0; bb &= bb - 1 {
 				last[bits.TrailingZeros64(bb)] = k
@@ -460,12 +479,21 @@ func (s *state) findNearThemes(hidden [][2]int) {
 	}
 }
 
-// allGlue: tokens [i,j) are all glue words (or quotes, or numbers); a
-// comma is not.
+// overlaps: one of ms shares a token with [start,end).
+func overlaps(ms []Mention, start, end int) bool {
+	for _, m := range ms {
+		if int(m.tokens[0]) < end && start < int(m.tokens[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// allGlue: tokens [i,j) are all glue words (or quotes, or numbers).
 func (s *state) allGlue(i, j int) bool {
 	for ; i < j; i++ {
 		t := &s.toks[i]
-		if t.Word && !glueWords[t.Fold] && !isNumber(t.Fold) || t.Fold == "," {
+		if t.Word && !glueWords[t.Fold] && !isNumber(t.Fold) {
 			return false
 		}
 	}

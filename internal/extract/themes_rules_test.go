@@ -60,7 +60,8 @@ func TestThemesNearRules(t *testing.T) {
 		{"fr", "Le syndicat défend la libre circulation des informations.", nil, []string{"information-sharing"}},
 		{"fr", "Ces fausses informations partagées sur les réseaux sociaux ont inquiété.", nil, []string{"information-sharing"}},
 		{"en", "False information shared on social media fuelled the panic.", nil, []string{"information-sharing"}},
-		{"fr", "La circulation rapide des données pendant le tournoi est essentielle.", []string{"information-sharing"}, nil},
+		{"fr", "La circulation rapide du renseignement entre les services est essentielle.", []string{"information-sharing"}, nil},
+		{"en", "Data shared by the statistics office show inflation slowing.", nil, []string{"information-sharing"}},
 		// training
 		{"fr", "Deux experts sont venus former les enquêteurs locaux à l'analyse des téléphones.", []string{"training"}, nil},
 		{"fr", "La formation d'officiers béninois au Maroc est devenue une pratique établie.", []string{"training"}, nil},
@@ -71,6 +72,9 @@ func TestThemesNearRules(t *testing.T) {
 		{"en", "More than 300 police officers were trained by the mission.", []string{"training"}, nil},
 		{"fr", "Le ministère de la Formation professionnelle a ouvert un centre pour les jeunes.", nil, []string{"training"}},
 		{"fr", "Les partis veulent former un gouvernement d'union nationale.", nil, []string{"training"}},
+		{"fr", "Il a suivi une formation d'ingénieur avant la politique.", nil, []string{"training"}},
+		{"fr", "L'école a formé plus de 300 officiers depuis sa création.", []string{"training"}, nil},
+		{"fr", "Le nouveau gouvernement, formé de technocrates, a prêté serment.", nil, []string{"training"}},
 		{"fr", "Toutes les formes de violence contre les agents publics sont condamnées.", nil, []string{"training"}},
 		{"en", "Two former police officers were charged with corruption.", nil, []string{"training"}},
 		// human-trafficking
@@ -105,6 +109,9 @@ func TestThemesNearRules(t *testing.T) {
 		{"fr", "Le recruteur aurait blanchi une partie des gains.", []string{"money-laundering"}, nil},
 		{"fr", "L'opération a permis 12 millions de dollars récupérés.", []string{"money-laundering"}, nil},
 		{"fr", "L'ancien maire a été blanchi par le tribunal de Sorges.", nil, []string{"money-laundering"}},
+		{"fr", "Le tribunal l'a blanchi, estimant que les fonds venaient de son salaire.", nil, []string{"money-laundering"}},
+		{"fr", "Les épargnants ont récupéré leurs fonds après la faillite.", nil, []string{"money-laundering"}},
+		{"en", "Investigators recovered $4 million in stolen proceeds.", []string{"money-laundering"}, nil},
 		// organized-crime
 		{"en", "The task force targets transnational financial crime.", []string{"organized-crime"}, nil},
 		{"fr", "La police a arrêté le chef d'un réseau transnational de fraude.", []string{"organized-crime"}, nil},
