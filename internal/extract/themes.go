@@ -169,6 +169,16 @@ var nearRules = []nearRule{
 		a: []string{"traffick*", "smuggl*"},
 		b: []string{"human", "humans", "people", "persons", "migrants", "women", "children", "girls"}},
 
+	{theme: "human-trafficking", lang: "en", gap: 2,
+		a: []string{"smuggl*", "traffick*"},
+		b: []string{"migrants", "migrant", "refugees"}},
+
+	// terrorism: violent extremism in other words ("groupe extrémiste armé")
+	{theme: "terrorism", gap: 2, glue: true,
+		a: []string{"extremiste", "extremistes", "extremist", "extremists"},
+		b: []string{"arme", "armes", "armee", "armees", "violent", "violente", "violents",
+			"violentes", "armed"}},
+
 	// maritime-security: patrols and interceptions at sea
 	{theme: "maritime-security", lang: "fr", gap: 2, glue: true,
 		a: []string{"patrouill*", "surveillance", "surveiller"},
@@ -181,6 +191,12 @@ var nearRules = []nearRule{
 	{theme: "maritime-security", gap: 4,
 		a: []string{"patrouill*", "intercept*", "interception*", "arraisonn*", "patrol*", "interdict*"},
 		b: boats},
+
+	// rescue at sea, as the data's "sauvetage en mer", "search and rescue"
+	{theme: "maritime-security", gap: 3,
+		a: []string{"secouru*", "secourir", "sauvetage", "=sauvé*", "repech*", "rescue", "rescued",
+			"rescuing", "rescues"},
+		b: []string{"au large", "en mer", "off", "at sea"}},
 
 	// border-security: guarding, closing, watching a border
 	{theme: "border-security", lang: "fr", gap: 4,
@@ -305,7 +321,7 @@ func lenBit(n int) uint32 { return 1 << min(n, 31) }
 
 func buildNear(rules []nearRule) *nearIdx {
 	if 2*len(rules) > 64 {
-		panic("extract: more near rules than bits")
+		panic("extract: at most 32 near rules (two bits each in a uint64)")
 	}
 	ix := &nearIdx{}
 	for r, rule := range rules {

@@ -84,7 +84,17 @@ func TestThemesNearRules(t *testing.T) {
 		{"en", "The gang smuggled 40 migrants across the river.", []string{"human-trafficking"}, nil},
 		{"fr", "Le traité d'extradition concerne les personnes condamnées.", nil, []string{"human-trafficking"}},
 		{"fr", "Le trafic routier des poids lourds a repris, et plusieurs personnes attendent.", nil, []string{"human-trafficking"}},
+		{"en", "Smuggling networks bringing migrants to the islands were dismantled.", []string{"human-trafficking"}, nil},
+		{"en", "Authorities dismantled a cocaine smuggling ring at the port.", []string{"drug-trafficking"}, []string{"human-trafficking"}},
+		{"en", "Twelve people were arrested for fuel smuggling.", nil, []string{"human-trafficking"}},
+		// terrorism in other words
+		{"fr", "L'armée a neutralisé des éléments d'un groupe extrémiste armé.", []string{"terrorism"}, nil},
+		{"en", "The report counts attacks by violent extremist groups.", []string{"terrorism"}, nil},
+		{"fr", "Le parti extrémiste a obtenu 12 % des voix.", nil, []string{"terrorism"}},
 		// maritime-security
+		{"fr", "Les unités de la marine ont secouru 60 migrants au large de Dakhla.", []string{"maritime-security"}, nil},
+		{"en", "Fishermen rescued three migrants off Lampedusa.", []string{"maritime-security"}, nil},
+		{"fr", "Les pompiers ont secouru deux randonneurs en montagne.", nil, []string{"maritime-security"}},
 		{"fr", "Les patrouilles côtières ont été renforcées face aux départs de pirogues.", []string{"maritime-security"}, nil},
 		{"fr", "La marine a intercepté trois embarcations chargées de migrants.", []string{"maritime-security"}, nil},
 		{"en", "Coastal patrols turned back two migrant boats last week.", []string{"maritime-security"}, nil},
