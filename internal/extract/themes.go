@@ -10,6 +10,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // findThemes reads the themes' trigger phrases. An exclusion phrase that
@@ -320,8 +321,8 @@ func nearSlotOf(h uint32) uint32 { return h * 2654435761 >> 22 }
 func lenBit(n int) uint32 { return 1 << min(n, 31) }
 
 func buildNear(rules []nearRule) *nearIdx {
-	if 2*len(rules) > 64 {
-		panic("extract: at most 32 near rules (two bits each in a uint64)")
+	if 2*len(rules) > 63 {
+		panic("extract: at most 31 near rules (two bits each in a uint64, and a flag)")
 	}
 	ix := &nearIdx{}
 	for r, rule := range rules {
@@ -370,36 +371,93 @@ func buildNear(rules []nearRule) *nearIdx {
 	return ix
 }
 
-// classes are the sets token k belongs to.
-func (s *state) nearBits(k int) uint64 {
-	t := &s.toks[k]
-	if len(t.Fold) < 3 {
-		return 0
+// bucket is where word's sets are, or nil.
+func (ix *nearIdx) bucket(word string) *nearBucket {
+	if len(word) < 3 {
+		return nil
 	}
-	h := head4(t.Fold)
+	h := head4(word)
 	slot := nearSlotOf(h)
-	for nearIndex.slots[slot].head != h {
-		if nearIndex.slots[slot].head == 0 {
-			return 0
+	for ix.slots[slot].head != h {
+		if ix.slots[slot].head == 0 {
+			return nil
 		}
 		slot = (slot + 1) % nearSlots
 	}
-	bucket := &nearIndex.buckets[nearIndex.slots[slot].bucket]
-	if bucket.lens&lenBit(len(t.Fold)) == 0 {
+	b := &ix.buckets[ix.slots[slot].bucket]
+	if b.lens&lenBit(len(word)) == 0 {
+		return nil
+	}
+	return b
+}
+
+// nearBits are the sets token k belongs to. A word of the extractor's
+// lexicon (most tokens: the dictionaries' phrases hold the common words)
+// has them in nearLexBits, unless a set asks for its context.
+func (s *state) nearBits(k int, lexBits *nearLexBits) uint64 {
+	t := &s.toks[k]
+	if t.lex >= 0 {
+		if b := lexBits.bits[t.lex]; b&nearContext == 0 {
+			return b
+		}
+	}
+	b := nearIndex.bucket(t.Fold)
+	if b == nil {
 		return 0
 	}
 	var bits uint64
-	for i := range bucket.items {
-		it := &bucket.items[i]
-		if it.prefix && !strings.HasPrefix(t.Fold, it.fold) || !it.prefix && t.Fold != it.fold {
-			continue
+	for i := range b.items {
+		it := &b.items[i]
+		if it.matches(t.Fold) && (it.more == nil || s.nearMoreHolds(k, it.more, it.prefix)) {
+			bits |= it.bits
 		}
-		if it.more != nil && !s.nearMoreHolds(k, it.more, it.prefix) {
-			continue
-		}
-		bits |= it.bits
 	}
 	return bits
+}
+
+func (it *nearItem) matches(word string) bool {
+	if it.prefix {
+		return strings.HasPrefix(word, it.fold)
+	}
+	return word == it.fold
+}
+
+// nearLexBits holds the sets of each word of a lexicon, found once.
+type nearLexBits struct {
+	lex  *lexicon
+	bits []uint64 // by lexicon entry; nearContext when a set asks for the context
+}
+
+// nearContext marks a word whose sets depend on its context (two rule
+// bits per rule leave the top bit free).
+const nearContext = 1 << 63
+
+// lastLexBits is the table of the last lexicon asked for (a process
+// commonly has one extractor).
+var lastLexBits atomic.Pointer[nearLexBits]
+
+func (x *Extractor) nearLexBits() *nearLexBits {
+	if t := lastLexBits.Load(); t != nil && t.lex == x.lex {
+		return t
+	}
+	t := &nearLexBits{lex: x.lex, bits: make([]uint64, len(x.lex.entries))}
+	for id, e := range x.lex.entries {
+		b := nearIndex.bucket(e.word)
+		if b == nil {
+			continue
+		}
+		for i := range b.items {
+			it := &b.items[i]
+			if it.matches(e.word) {
+				if it.more != nil {
+					t.bits[id] |= nearContext
+				}
+				t.bits[id] |= it.bits
+			}
+		}
+	}
+	lastLexBits.Store(t)
+	return t
 }
 
 // nearMoreHolds: token k is written as m asks, after the words it asks.
@@ -439,6 +497,7 @@ func (s *state) findNearThemes(hidden [][2]int) {
 	for i := range last {
 		last[i] = -1
 	}
+	lexBits := s.x.nearLexBits()
 	clause := -1 // the last token that ends a clause
 	var found bool
 	for k := range s.toks {
@@ -454,9 +513,11 @@ func (s *state) findNearThemes(hidden [][2]int) {
 			}
 			continue
 		}
-		cls := s.nearBits(k)
+		cls := s.nearBits(k, lexBits)
 		if cls != 0 && !s.hiddenToken(k, hidden) {
-			for r := range nearRules {
+			for bb := cls; bb != 0; {
+				r := bits.TrailingZeros64(bb) / 2
+				bb &^= 3 << (2 * r) // each rule once
 				rule := &nearRules[r]
 				a, b := 2*r, 2*r+1
 				var p int
