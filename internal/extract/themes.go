@@ -111,10 +111,13 @@ var (
 )
 
 var nearRules = []nearRule{
-	// information-sharing: sharing information or intelligence
-	{theme: "information-sharing", lang: "fr", gap: 3,
-		a: []string{"partag*", "echang*", "mutualis*", "mise en commun"},
-		b: []string{"information", "informations", "renseignement", "renseignements"}},
+	// information-sharing: sharing information or intelligence (French and
+	// English words in one rule: their sets do not meet across languages)
+	{theme: "information-sharing", gap: 3,
+		a: []string{"partag*", "echang*", "mutualis*", "mise en commun", "share", "shares", "shared",
+			"sharing", "exchange", "exchanges", "exchanged", "exchanging", "pool", "pooled", "pooling",
+			"swap", "swapped", "swapping"},
+		b: []string{"information", "informations", "renseignement", "renseignements", "intelligence"}},
 	// the flow of intelligence, not "la libre circulation des informations"
 	{theme: "information-sharing", lang: "fr", gap: 2,
 		a: []string{"circulation", "remontee", "remontees"},
@@ -126,10 +129,6 @@ var nearRules = []nearRule{
 	{theme: "information-sharing", lang: "fr", gap: 3, glue: true, ordered: true,
 		a: []string{"domaine", "domaines", "matiere", "notamment", "cooperation", "collaboration", "partenariat"},
 		b: []string{"renseignement"}},
-	{theme: "information-sharing", lang: "en", gap: 3,
-		a: []string{"share", "shares", "shared", "sharing", "exchange", "exchanges", "exchanged",
-			"exchanging", "pool", "pooled", "pooling", "swap", "swapped", "swapping"},
-		b: []string{"intelligence", "information"}},
 	{theme: "information-sharing", lang: "en", gap: 2,
 		a: []string{"cooperation", "co-operation", "collaboration", "coordination", "partnership"},
 		b: []string{"intelligence"}},
@@ -181,14 +180,11 @@ var nearRules = []nearRule{
 			"violentes", "armed"}},
 
 	// maritime-security: patrols and interceptions at sea
-	{theme: "maritime-security", lang: "fr", gap: 2, glue: true,
-		a: []string{"patrouill*", "surveillance", "surveiller"},
+	{theme: "maritime-security", gap: 2, glue: true,
+		a: []string{"patrouill*", "surveillance", "surveiller", "patrol*"},
 		b: []string{"cotiere", "cotieres", "cotier", "cotiers", "cotes", "littoral", "littorale",
-			"maritime", "maritimes", "navale", "navales", "mer", "au large"}},
-	{theme: "maritime-security", lang: "en", gap: 2, glue: true,
-		a: []string{"patrol*", "surveillance"},
-		b: []string{"coast", "coastal", "coastline", "coastlines", "offshore", "sea", "seas",
-			"waters", "littoral", "maritime", "naval"}},
+			"maritime", "maritimes", "navale", "navales", "mer", "au large", "coast", "coastal",
+			"coastline", "coastlines", "offshore", "sea", "seas", "waters", "naval"}},
 	{theme: "maritime-security", gap: 4,
 		a: []string{"patrouill*", "intercept*", "interception*", "arraisonn*", "patrol*", "interdict*"},
 		b: boats},
@@ -201,7 +197,7 @@ var nearRules = []nearRule{
 
 	// border-security: guarding, closing, watching a border
 	{theme: "border-security", lang: "fr", gap: 4,
-		a: []string{"surveill*", "securis*", "controle*",
+		a: []string{"surveill*", "securis*", "securite", "controle*",
 			"proteg*", "protection", "garder", "gardent", "patrouill*", "=fermé*",
 			"fermer", "ferment", "fermeture", "verrouill*", "boucl*", "etancheite"},
 		b: []string{"frontiere", "frontieres"}},
@@ -217,13 +213,12 @@ var nearRules = []nearRule{
 		a: []string{"trafic", "trafics", "trafiquant*", "contrebande*"},
 		b: []string{"=arme", "=armes", "munitions", "armement*", "fusils", "kalachnikov*"}},
 	// seizures of weapons, as the data's "saisie d'armes", "seized weapons"
-	{theme: "arms-trafficking", lang: "fr", gap: 3, glue: true, ordered: true,
+	{theme: "arms-trafficking", gap: 3, glue: true, ordered: true,
 		a: []string{"saisi", "saisis", "saisie", "saisies", "saisir", "saisissent", "decouvert",
-			"decouverte", "decouvrir"},
-		b: []string{"=arme", "=armes", "munitions", "fusils", "kalachnikov*", "pistolets", "armement*"}},
-	{theme: "arms-trafficking", lang: "en", gap: 3, glue: true, ordered: true,
-		a: []string{"seized", "seizing", "seize", "seizes", "seizure", "seizures", "recovered", "confiscated"},
-		b: []string{"weapon", "weapons", "firearm", "firearms", "guns", "rifles", "pistols", "ammunition", "munitions"}},
+			"decouverte", "decouvrir", "seized", "seizing", "seize", "seizes", "seizure", "seizures",
+			"recovered", "confiscated"},
+		b: []string{"=arme", "=armes", "munitions", "fusils", "kalachnikov*", "pistolets", "armement*",
+			"weapon", "weapons", "firearm", "firearms", "guns", "rifles", "pistols", "ammunition"}},
 	{theme: "arms-trafficking", lang: "en", gap: 2,
 		a: []string{"smuggl*", "traffick*", "gunrunn*"},
 		b: []string{"weapon", "weapons", "arms", "firearm", "firearms", "guns", "rifles",
@@ -234,13 +229,17 @@ var nearRules = []nearRule{
 		a: []string{"blanchi", "blanchis", "blanchie", "blanchies", "blanchir", "blanchit",
 			"blanchissai*", "blanchissent", "blanchissant", "blanchira*"},
 		b: moneyFR},
-	{theme: "money-laundering", lang: "fr", gap: 2, glue: true,
+	{theme: "money-laundering", gap: 3, glue: true,
 		a: []string{"recupere", "recuperes", "recuperee", "recuperees", "recuperer", "recuperation",
-			"recouvre", "recouvres", "recouvree", "recouvrees", "recouvrer"},
-		b: []string{"avoirs", "dollars", "euros", "dirhams", "francs", "nairas", "cedis", "fcfa"}},
-	{theme: "money-laundering", lang: "en", gap: 3, glue: true,
-		a: []string{"recovered"},
-		b: []string{"assets", "proceeds", "dollars", "euros", "million", "millions", "billion"}},
+			"recouvre", "recouvres", "recouvree", "recouvrees", "recouvrer", "recovered"},
+		b: []string{"avoirs", "dollars", "euros", "dirhams", "francs", "nairas", "cedis", "fcfa",
+			"assets", "proceeds", "million", "millions", "billion"}},
+	// assets frozen: "froze assets", "avoirs gelés" (not confiscated: a
+	// banned party's property is confiscated too)
+	{theme: "money-laundering", gap: 2, glue: true,
+		a: []string{"gel", "geler", "gele", "geles", "gelee", "gelees", "gelent", "froze", "freeze",
+			"freezes", "freezing", "frozen"},
+		b: []string{"avoirs", "assets", "comptes", "accounts"}},
 
 	// organized-crime: crime or networks across borders
 	{theme: "organized-crime", gap: 2,

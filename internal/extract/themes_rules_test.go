@@ -122,6 +122,13 @@ func TestThemesNearRules(t *testing.T) {
 		{"fr", "Le tribunal l'a blanchi, estimant que les fonds venaient de son salaire.", nil, []string{"money-laundering"}},
 		{"fr", "Les épargnants ont récupéré leurs fonds après la faillite.", nil, []string{"money-laundering"}},
 		{"en", "Investigators recovered $4 million in stolen proceeds.", []string{"money-laundering"}, nil},
+		{"en", "The agency froze assets linked to the former governor.", []string{"money-laundering"}, nil},
+		{"fr", "Le juge a ordonné le gel des comptes du suspect.", []string{"money-laundering"}, nil},
+		{"en", "A committee will speed up the confiscation of the banned party's assets.", nil, []string{"money-laundering"}},
+		{"fr", "Le gel hydroalcoolique est distribué dans les écoles.", nil, []string{"money-laundering"}},
+		// border-security
+		{"fr", "Le pays a renforcé la sécurité de ses frontières avec le Mali.", []string{"border-security"}, nil},
+		{"fr", "Le Conseil de sécurité a condamné l'incursion à la frontière.", nil, []string{"border-security"}},
 		// organized-crime
 		{"en", "The task force targets transnational financial crime.", []string{"organized-crime"}, nil},
 		{"fr", "La police a arrêté le chef d'un réseau transnational de fraude.", []string{"organized-crime"}, nil},
@@ -153,5 +160,14 @@ func TestThemesTriggerData(t *testing.T) {
 		{"en", "Brazil received a request for his provisional arrest.", []string{"fugitives"}, nil},
 		// maritime: boarding at sea
 		{"fr", "Le chalutier a été arraisonné par la marine.", []string{"maritime-security"}, nil},
+		// plural and irregular forms
+		{"fr", "Les autorités ont renforcé les contrôles aux postes frontaliers.", []string{"border-security"}, nil},
+		{"fr", "Les arrivées irrégulières ont baissé de 30 % sur cette route.", []string{"migration"}, nil},
+		{"en", "Frontex recorded a fall in irregular crossings.", []string{"migration"}, nil},
+		{"fr", "La police a démantelé une bande criminelle spécialisée dans le vol de voitures.", []string{"organized-crime"}, nil},
+		{"en", "The court traced illicit funds through shell companies.", []string{"money-laundering"}, nil},
+		// training institutions and graduations
+		{"fr", "Le directeur a présidé la sortie de promotion de 900 élèves policiers.", []string{"training"}, nil},
+		{"fr", "Un accord lie les académies de police des deux pays.", []string{"training"}, nil},
 	})
 }
