@@ -145,6 +145,15 @@ var nearRules = []nearRule{
 		a: []string{"=a formé", "=ont formé", "=avait formé", "=avaient formé", "=ayant formé",
 			"=aura formé", "=a entraîné", "=ont entraîné"},
 		b: trainedFR},
+	// a course for security staff: "a workshop for police officers",
+	// "un séminaire au profit des magistrats"
+	{theme: "training", lang: "fr", gap: 3, glue: true, ordered: true,
+		a: []string{"atelier", "ateliers", "seminaire", "seminaires", "stage", "stages"},
+		b: trainedFR},
+	// not "of course", "at this stage" (English)
+	{theme: "training", lang: "en", gap: 3, glue: true, ordered: true,
+		a: []string{"workshop", "workshops", "seminar", "seminars", "courses"},
+		b: trainedEN},
 	// "des policiers formés"; not "une équipe formée de policiers" (made up of)
 	{theme: "training", lang: "fr", gap: 3, glue: true, ordered: true,
 		a: trainedFR,
@@ -167,7 +176,8 @@ var nearRules = []nearRule{
 		b: []string{"emigration", "immigration", "migration", "clandestins", "harraga"}},
 	{theme: "human-trafficking", lang: "en", gap: 3, glue: true,
 		a: []string{"traffick*", "smuggl*"},
-		b: []string{"human", "humans", "people", "persons", "migrants", "women", "children", "girls"}},
+		b: []string{"human", "humans", "people", "persons", "migrants", "women", "children", "girls",
+			"boys", "victims", "victim", "workers"}},
 
 	{theme: "human-trafficking", lang: "en", gap: 2,
 		a: []string{"smuggl*", "traffick*"},
@@ -265,7 +275,8 @@ func init() {
 		"along", "off", "and", "was", "were", "is", "are", "been", "be", "has", "have", "had",
 		"more", "illegally", "illicitly", "long", "porous", "poreuse", "poreuses",
 		"northern", "southern", "eastern", "western", "common", "shared", "land", "terrestre",
-		"terrestres"} {
+		"terrestres", "who", "remains", "remain", "remained", "still", "temporarily", "profit",
+		"intention"} {
 		glueWords[w] = true
 	}
 	nearIndex = buildNear(nearRules)

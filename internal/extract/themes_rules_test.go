@@ -77,6 +77,10 @@ func TestThemesNearRules(t *testing.T) {
 		{"fr", "Le nouveau gouvernement, formé de technocrates, a prêté serment.", nil, []string{"training"}},
 		{"fr", "Toutes les formes de violence contre les agents publics sont condamnées.", nil, []string{"training"}},
 		{"en", "Two former police officers were charged with corruption.", nil, []string{"training"}},
+		{"en", "Interpol held a workshop for police officers from 15 countries.", []string{"training"}, nil},
+		{"fr", "Un séminaire au profit des magistrats s'est ouvert à Rabat.", []string{"training"}, nil},
+		{"en", "At this stage police have no suspect.", nil, []string{"training"}},
+		{"en", "Of course the police denied it.", nil, []string{"training"}},
 		// human-trafficking
 		{"fr", "Le colloque portait sur le trafic contre les êtres humains.", []string{"human-trafficking"}, nil},
 		{"fr", "La police a démantelé deux filières d'émigration irrégulière vers les Canaries.", []string{"human-trafficking", "migration"}, nil},
@@ -87,6 +91,9 @@ func TestThemesNearRules(t *testing.T) {
 		{"en", "Smuggling networks bringing migrants to the islands were dismantled.", []string{"human-trafficking"}, nil},
 		{"en", "Authorities dismantled a cocaine smuggling ring at the port.", []string{"drug-trafficking"}, []string{"human-trafficking"}},
 		{"en", "Twelve people were arrested for fuel smuggling.", nil, []string{"human-trafficking"}},
+		{"en", "Police dismantled a gang that trafficked firearms from the Balkans.", []string{"arms-trafficking"}, []string{"human-trafficking"}},
+		{"en", "The group trafficked victims from seven countries.", []string{"human-trafficking"}, nil},
+		{"en", "Girls who were trafficked to the capital were freed.", []string{"human-trafficking"}, nil},
 		// terrorism in other words
 		{"fr", "L'armée a neutralisé des éléments d'un groupe extrémiste armé.", []string{"terrorism"}, nil},
 		{"en", "The report counts attacks by violent extremist groups.", []string{"terrorism"}, nil},
@@ -163,6 +170,10 @@ func TestThemesTriggerData(t *testing.T) {
 		{"en", "Brazil received a request for his provisional arrest.", []string{"fugitives"}, nil},
 		// maritime: boarding at sea
 		{"fr", "Le chalutier a été arraisonné par la marine.", []string{"maritime-security"}, nil},
+		{"en", "Pirates hijacked a tanker off the coast.", []string{"maritime-security"}, nil},
+		{"fr", "Des pirates informatiques ont attaqué le ministère.", []string{"cybercrime"}, []string{"maritime-security"}},
+		{"en", "A crackdown on unlicensed weapons led to 200 arrests.", []string{"arms-trafficking"}, nil},
+		{"en", "The border remains closed to trade.", []string{"border-security"}, nil},
 		// plural and irregular forms
 		{"fr", "Les autorités ont renforcé les contrôles aux postes frontaliers.", []string{"border-security"}, nil},
 		{"fr", "Les arrivées irrégulières ont baissé de 30 % sur cette route.", []string{"migration"}, nil},
