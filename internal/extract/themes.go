@@ -251,6 +251,14 @@ var nearRules = []nearRule{
 			"freezes", "freezing", "frozen"},
 		b: []string{"avoirs", "assets", "comptes", "accounts"}},
 
+	// cybercrime: scams and fraud committed online ("escroqueries sur
+	// internet", "scams on social media"), as the data's "online scam*"
+	{theme: "cybercrime", gap: 3,
+		a: []string{"escroquer*", "arnaque*", "fraude*", "scam", "scams", "scammers", "fraud",
+			"frauds", "fraudsters"},
+		b: []string{"internet", "en ligne", "online", "reseaux sociaux", "social media", "whatsapp",
+			"facebook", "telegram", "tiktok"}},
+
 	// organized-crime: crime or networks across borders
 	{theme: "organized-crime", gap: 2,
 		a: []string{"transnational*", "transfrontali*"},
@@ -404,25 +412,28 @@ func (ix *nearIdx) bucket(word string) *nearBucket {
 // nearBits are the sets token k belongs to. A word of the extractor's
 // lexicon (most tokens: the dictionaries' phrases hold the common words)
 // has them in nearLexBits, unless a set asks for its context.
-func (s *state) nearBits(k int, lexBits *nearLexBits) uint64 {
+// back is how many tokens before k a word of two or more begins.
+func (s *state) nearBits(k int, lexBits *nearLexBits) (bits uint64, back int) {
 	t := &s.toks[k]
 	if t.lex >= 0 {
 		if b := lexBits.bits[t.lex]; b&nearContext == 0 {
-			return b
+			return b, 0
 		}
 	}
 	b := nearIndex.bucket(t.Fold)
 	if b == nil {
-		return 0
+		return 0, 0
 	}
-	var bits uint64
 	for i := range b.items {
 		it := &b.items[i]
 		if it.matches(t.Fold) && (it.more == nil || s.nearMoreHolds(k, it.more, it.prefix)) {
 			bits |= it.bits
+			if it.more != nil {
+				back = max(back, len(it.more.before))
+			}
 		}
 	}
-	return bits
+	return bits, back
 }
 
 func (it *nearItem) matches(word string) bool {
@@ -523,7 +534,7 @@ func (s *state) findNearThemes(hidden [][2]int) {
 			}
 			continue
 		}
-		cls := s.nearBits(k, lexBits)
+		cls, back := s.nearBits(k, lexBits)
 		if cls != 0 && !s.hiddenToken(k, hidden) {
 			for bb := cls; bb != 0; {
 				r := bits.TrailingZeros64(bb) / 2
@@ -539,7 +550,7 @@ func (s *state) findNearThemes(hidden [][2]int) {
 				default:
 					continue
 				}
-				if p <= clause || k-p-1 > rule.gap || rule.glue && !s.allGlue(p+1, k) {
+				if p <= clause || p >= k-back || k-back-p-1 > rule.gap || rule.glue && !s.allGlue(p+1, k-back) {
 					continue
 				}
 				if rule.lang != "" && s.in.Lang != "" && !strings.HasPrefix(s.in.Lang, rule.lang) {

@@ -158,6 +158,9 @@ func TestThemesTriggerData(t *testing.T) {
 		// cybercrime, not organized crime
 		{"fr", "Les ministres ont adopté une stratégie contre la criminalité liée aux technologies de l'information.", []string{"cybercrime"}, []string{"organized-crime"}},
 		{"en", "The operation targeted ransomware and digital extortion.", []string{"cybercrime"}, []string{"organized-crime"}},
+		{"fr", "Les escroqueries sur internet visent les retraités.", []string{"cybercrime", "fraud"}, nil},
+		{"en", "Scammers lured victims on social media.", []string{"cybercrime", "fraud"}, nil},
+		{"fr", "Le procès pour fraude fiscale s'ouvre lundi.", []string{"fraud"}, []string{"cybercrime"}},
 		// drugs in English
 		{"en", "He was arrested on suspicion of laundering drug proceeds.", []string{"drug-trafficking", "money-laundering"}, nil},
 		{"en", "Customs seized drugs worth $2 million at the port.", []string{"drug-trafficking"}, nil},
