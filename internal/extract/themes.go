@@ -37,13 +37,15 @@ func (s *state) findThemes() {
 		if excluded {
 			hidden = append(hidden, [2]int{m.start, m.end})
 		} else {
-			seen := map[string]bool{}
-			for _, t := range m.targets {
-				if !seen[t.id] {
-					seen[t.id] = true
-					e := s.entity(KindTheme, t.id)
-					e.Mentions = append(e.Mentions, s.mention(m.start, m.end))
+		targets:
+			for j, t := range m.targets {
+				for _, u := range m.targets[:j] {
+					if u.id == t.id {
+						continue targets // a phrase listed twice for one theme
+					}
 				}
+				e := s.entity(KindTheme, t.id)
+				e.Mentions = append(e.Mentions, s.mention(m.start, m.end))
 			}
 		}
 		i = m.end
@@ -207,7 +209,7 @@ var nearRules = []nearRule{
 
 	// border-security: guarding, closing, watching a border
 	{theme: "border-security", lang: "fr", gap: 4,
-		a: []string{"surveill*", "securis*", "securite", "controle*",
+		a: []string{"surveill*", "securis*", "controle*",
 			"proteg*", "protection", "garder", "gardent", "patrouill*", "=fermé*",
 			"fermer", "ferment", "fermeture", "verrouill*", "boucl*", "etancheite"},
 		b: []string{"frontiere", "frontieres"}},

@@ -136,6 +136,7 @@ func TestThemesNearRules(t *testing.T) {
 		// border-security
 		{"fr", "Le pays a renforcé la sécurité de ses frontières avec le Mali.", []string{"border-security"}, nil},
 		{"fr", "Le Conseil de sécurité a condamné l'incursion à la frontière.", nil, []string{"border-security"}},
+		{"fr", "Ils ont rappelé le respect des frontières et la sécurité régionale.", nil, []string{"border-security"}},
 		// organized-crime
 		{"en", "The task force targets transnational financial crime.", []string{"organized-crime"}, nil},
 		{"fr", "La police a arrêté le chef d'un réseau transnational de fraude.", []string{"organized-crime"}, nil},
