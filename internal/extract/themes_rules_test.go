@@ -179,6 +179,8 @@ func TestThemesTriggerData(t *testing.T) {
 		{"en", "A crackdown on unlicensed weapons led to 200 arrests.", []string{"arms-trafficking"}, nil},
 		{"en", "The border remains closed to trade.", []string{"border-security"}, nil},
 		// plural and irregular forms
+		{"fr", "Les forces navales ont mené des exercices conjoints au large.", []string{"maritime-security", "training"}, nil},
+		{"fr", "La Cellule de renseignement financier a relevé des transactions suspectes.", []string{"money-laundering"}, []string{"information-sharing"}},
 		{"fr", "Les autorités ont renforcé les contrôles aux postes frontaliers.", []string{"border-security"}, nil},
 		{"fr", "Les arrivées irrégulières ont baissé de 30 % sur cette route.", []string{"migration"}, nil},
 		{"en", "Frontex recorded a fall in irregular crossings.", []string{"migration"}, nil},
