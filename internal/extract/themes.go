@@ -28,7 +28,7 @@ func (s *state) findThemes() {
 			i++
 			continue
 		}
-		excluded := s.insideAgencyName(m.start, m.end)
+		excluded := s.insideAgencyName(m.start, m.end) && !namesABody(m.targets)
 		for _, t := range m.targets {
 			if t.flags&isExcluded != 0 {
 				excluded = true
@@ -51,6 +51,19 @@ func (s *state) findThemes() {
 		i = m.end
 	}
 	s.findNearThemes(hidden)
+}
+
+// namesABody: a trigger written as an acronym (exactCase: "EUNAVFOR",
+// "GIABA", "ISIS") is the name of a body or group the data lists because
+// it stands for the theme; inside a longer name ("EUNAVFOR MED Irini") it
+// still names that body.
+func namesABody(ts []target) bool {
+	for _, t := range ts {
+		if t.flags&exactCase != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // insideAgencyName: tokens [start,end) lie within an agency's name and are

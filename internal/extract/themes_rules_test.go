@@ -38,6 +38,7 @@ func TestThemesNotFromAgencyNames(t *testing.T) {
 		{"fr", "Un responsable de l'Office des Nations unies contre la drogue et le crime a présenté le budget.", nil, []string{"drug-trafficking"}},
 		{"fr", "Frontex a publié ses chiffres annuels.", []string{"border-security"}, nil},
 		{"fr", "Le GIABA a adopté son rapport.", []string{"money-laundering"}, nil},
+		{"en", "EUNAVFOR MED Irini published its annual figures.", []string{"maritime-security"}, nil},
 		{"fr", "Le Centre de lutte contre le terrorisme de l'Union africaine a réuni des experts de la lutte contre le terrorisme.", []string{"terrorism"}, nil},
 	})
 }
