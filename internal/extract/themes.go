@@ -1,8 +1,9 @@
 // Themes: their trigger phrases, read in a trie of their own (buildThemes
-// in dict.go), apart from the entities, which they neither need nor change.
-// A trigger that is a word of an agency's name ("Centre africain d'études
-// et de recherche sur le terrorisme") does not make the theme: the article
-// names the body, it need not discuss its subject.
+// in dict.go), and the near rules below, which read paraphrases no phrase
+// lists. A trigger that is a word of an agency's name ("Centre africain
+// d'études et de recherche sur le terrorisme") does not make the theme:
+// the article names the body, it need not discuss its subject. The
+// agency passes ran before; nothing else here needs the entities.
 
 package extract
 
@@ -13,9 +14,10 @@ import (
 	"sync/atomic"
 )
 
-// findThemes reads the themes' trigger phrases. An exclusion phrase that
-// covers a trigger ("formation politique") hides it, and so does an agency
-// span that holds it (the agency passes ran before).
+// findThemes reads the themes' trigger phrases, then the near rules. An
+// exclusion phrase that covers a trigger ("formation politique") hides it,
+// and so does an agency span that holds it, unless it is an acronym; the
+// near rules read neither.
 func (s *state) findThemes() {
 	var hidden [][2]int
 	for i := 0; i < len(s.toks); {
@@ -84,8 +86,8 @@ func (s *state) insideAgencyName(start, end int) bool {
 // trafic contre les êtres humains", "former les cyberenquêteurs", "patrol
 // the border", "share maritime information". A near rule reads two sets of
 // words a few words apart in one clause (punctuation other than quotes,
-// brackets and currency signs, or a new block, ends it): an act and what it bears on.
-// The sets are small and typed, so that each word alone says nothing
+// brackets and currency signs, or a new block, ends it): an act and what
+// it bears on. The sets are small and typed, so that each word alone says nothing
 // ("former" is also English, "frontières" and "informations" are
 // everywhere) and only the pair names the theme.
 //
