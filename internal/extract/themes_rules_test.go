@@ -180,6 +180,11 @@ func TestThemesTriggerData(t *testing.T) {
 		{"en", "A crackdown on unlicensed weapons led to 200 arrests.", []string{"arms-trafficking"}, nil},
 		{"en", "The border remains closed to trade.", []string{"border-security"}, nil},
 		// plural and irregular forms
+		{"en", "Sierra Leone declared an emergency over kush abuse.", []string{"drug-trafficking"}, nil},
+		{"en", "The Hindu Kush range straddles the border.", nil, []string{"drug-trafficking"}},
+		{"fr", "Le piratage du site du ministère a été revendiqué.", []string{"cybercrime"}, nil},
+		{"fr", "Douze immigrés clandestins ont été interpellés.", []string{"migration"}, nil},
+		{"en", "The suspect was handed over to the authorities in Rabat.", []string{"fugitives"}, nil},
 		{"fr", "Les forces navales ont mené des exercices conjoints au large.", []string{"maritime-security", "training"}, nil},
 		{"fr", "La Cellule de renseignement financier a relevé des transactions suspectes.", []string{"money-laundering"}, []string{"information-sharing"}},
 		{"fr", "Les autorités ont renforcé les contrôles aux postes frontaliers.", []string{"border-security"}, nil},
