@@ -167,6 +167,7 @@ func TestThemesTriggerData(t *testing.T) {
 		{"en", "He was arrested on suspicion of laundering drug proceeds.", []string{"drug-trafficking", "money-laundering"}, nil},
 		{"en", "Customs seized drugs worth $2 million at the port.", []string{"drug-trafficking"}, nil},
 		{"en", "The agency warned against counterfeit drugs sold online.", nil, []string{"drug-trafficking"}},
+		{"en", "The convoy carried food, drugs and medical supplies.", nil, []string{"drug-trafficking"}},
 		// financing terrorism names both themes, as the data's header says
 		{"fr", "Le rapport porte sur le financement du terrorisme par l'orpaillage.", []string{"money-laundering", "terrorism"}, nil},
 		{"en", "The report covers terrorist financing in the region.", []string{"money-laundering", "terrorism"}, nil},
