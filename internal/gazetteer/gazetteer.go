@@ -255,8 +255,13 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 			continue
 		}
 		f.src = map[any]string{}
+		lines := valueLines(b)
 		at := func(entry any, key, value string) {
-			f.src[entry] = fmt.Sprintf("%s:%d", name, lineOf(b, key, value))
+			line := lines[key+"="+value]
+			if line == 0 {
+				line = 1
+			}
+			f.src[entry] = fmt.Sprintf("%s:%d", name, line)
 		}
 		for _, c := range f.City {
 			at(c, "name", c.Name)
@@ -272,15 +277,28 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 	return errors.Join(errs...)
 }
 
-// lineOf is the line where key is given value in a TOML file, or 1.
-func lineOf(b []byte, key, value string) int {
-	for i, l := range strings.Split(string(b), "\n") {
+// valueLines maps "key=value" to the first line where a TOML file gives
+// key that value, for the keys that name entries.
+func valueLines(b []byte) map[string]int {
+	out := map[string]int{}
+	line := 0
+	for rest := string(b); len(rest) > 0; {
+		l, next, _ := strings.Cut(rest, "\n")
+		rest = next
+		line++
 		k, v, ok := strings.Cut(l, "=")
-		if ok && strings.TrimSpace(k) == key && strings.Trim(strings.TrimSpace(v), `"'`) == value {
-			return i + 1
+		if !ok {
+			continue
+		}
+		if k = strings.TrimSpace(k); k != "id" && k != "name" {
+			continue
+		}
+		key := k + "=" + strings.Trim(strings.TrimSpace(v), `"'`)
+		if out[key] == 0 {
+			out[key] = line
 		}
 	}
-	return 1
+	return out
 }
 
 // merge adds src's entries to dst, replacing those with the same key.
