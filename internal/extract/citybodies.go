@@ -304,11 +304,12 @@ var organLinks = set("de", "du", "des", "d", "la", "le", "les", "l", "et", "pour
 // tokens are consumed, so that the owner is not read as named on its own.
 func (s *state) organsOf() {
 	for i := 0; i < len(s.toks); i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if !t.Word || s.consumed[i] {
 			continue
 		}
-		if t.Cap && (!t.Caps || cityPosts[t.Fold]) && (organHeads[t.Fold] || s.highHead(i)) && s.startsOrCovers(i) && !s.inAgencySpan(i) {
+		// word flags, not the sets: this runs on every token
+		if t.Cap && (!t.Caps || t.is(wCityPost)) && (t.is(wOrganHead) || s.highHead(i)) && s.startsOrCovers(i) && !s.inAgencySpan(i) {
 			if end, a, owner, conn := s.organAfterHeadOwner(i, false); a != nil {
 				start := i
 				// "the Security Council of the UN": English title-case
@@ -339,7 +340,7 @@ func (s *state) organsOf() {
 		}
 		// "la direction du renseignement et de la sécurité militaire
 		// mauritanienne": a body's name in lower case, with its country
-		if !t.Cap && i > 0 && !t.Break && (s.toks[i-1].Fold == "la" || s.toks[i-1].Fold == "le" || s.toks[i-1].Fold == "l") && lowerHeads[t.Fold] && s.startsOrCovers(i) && !s.inAgencySpan(i) {
+		if !t.Cap && i > 0 && !t.Break && t.is(wLowerHead) && (s.toks[i-1].Fold == "la" || s.toks[i-1].Fold == "le" || s.toks[i-1].Fold == "l") && s.startsOrCovers(i) && !s.inAgencySpan(i) {
 			if end, a := s.organAfterHead(i, true); a != nil {
 				s.addAgency(a, i, end)
 				s.consume(i, end)

@@ -256,6 +256,9 @@ const (
 	wTitleWords
 	wDeterminers
 	wBreakers
+	wOrganHead // citybodies.go's sets, read on every token
+	wLowerHead
+	wCityPost
 )
 
 // Flags of the first words of multi-word lists.
@@ -291,6 +294,9 @@ var wordFlags = func() map[string]wordFlag {
 		flag wordFlag
 	}{
 		{plurals(roleHeads), wRoleHeads},
+		{organHeads, wOrganHead},
+		{lowerHeads, wLowerHead},
+		{cityPosts, wCityPost},
 		{plurals(rankTitles), wRankTitles},
 		{honorifics, wHonorifics},
 		{notPublicRoles, wNotPublicRoles},

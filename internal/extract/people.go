@@ -225,24 +225,28 @@ func (s *state) nameEnd(i int) int {
 
 // nameWord tells whether token k can be part of a name.
 func (s *state) nameWord(k int, first bool) bool {
-	t := s.toks[k]
+	t := &s.toks[k]
 	if !t.Word || !t.Cap {
 		return false
 	}
-	if s.honorificInitials(k) {
-		return false
+	if isInitial(*t) {
+		if s.honorificInitials(k) {
+			return false
+		}
+		if k+1 < len(s.toks) && s.toks[k+1].Fold == "." {
+			// "M." is Monsieur in French news, not an initial
+			return t.Fold != "m"
+		}
 	}
-	if isInitial(t) && k+1 < len(s.toks) && s.toks[k+1].Fold == "." {
-		// "M." is Monsieur in French news, not an initial
-		return t.Fold != "m"
-	}
-	// a surname in capitals after a first name: "Mikkel HANSEN"
-	capsSurname := !first && s.cover[k] < 0 && k > 0 && s.toks[k-1].Word && s.toks[k-1].Cap && !s.toks[k-1].Caps && !isInitial(s.toks[k-1])
-	if t.Caps && len(t.Fold) > 3 && !capsSurname {
-		return false // an acronym
-	}
-	if t.Caps && !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) && !capsSurname {
-		return false // "MG Oamen" yes, "DGSN" no
+	if t.Caps {
+		// a surname in capitals after a first name: "Mikkel HANSEN"
+		capsSurname := !first && s.cover[k] < 0 && k > 0 && s.toks[k-1].Word && s.toks[k-1].Cap && !s.toks[k-1].Caps && !isInitial(s.toks[k-1])
+		if len(t.Fold) > 3 && !capsSurname {
+			return false // an acronym
+		}
+		if !(k+1 < len(s.toks) && s.toks[k+1].Word && s.toks[k+1].Cap && !s.toks[k+1].Caps) && !capsSurname {
+			return false // "MG Oamen" yes, "DGSN" no
+		}
 	}
 	if first && (t.is(wHonorifics) || t.is(wParticles)) && t.Fold != "al" && t.Fold != "el" && t.Fold != "abd" && t.Fold != "abou" && t.Fold != "abu" {
 		return false

@@ -331,12 +331,18 @@ var weakHeads = set("manager", "managers", "official", "officials")
 func (s *state) roleIsPublic(r [2]int) bool {
 	weak, public := false, false
 	for k := r[0]; k < r[1]; k++ {
-		t := s.toks[k]
-		switch {
-		case weakHeads[t.Fold]:
+		switch t := &s.toks[k]; {
+		case t.Fold == "manager" || t.Fold == "managers" || t.Fold == "official" || t.Fold == "officials": // weakHeads
 			weak = true
-		case t.is(wRoleHeads) || nationalWords[t.Fold]:
+		case t.is(wRoleHeads):
 			public = true
+		}
+	}
+	if weak && !public {
+		for k := r[0]; k < r[1]; k++ {
+			if nationalWords[s.toks[k].Fold] {
+				public = true
+			}
 		}
 	}
 	if weak && !public {
