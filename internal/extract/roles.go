@@ -322,17 +322,15 @@ var rankComplements = set("de", "du", "d", "des", "la", "brigade", "division", "
 	"corvette", "police", "major", "vice", "contre", "rear", "lieutenant", "first", "class", "chef", "inspecteur",
 	"divisionnaire", "principal", "general", "generale", "homologue", "counterpart", "son", "sa", "his", "her")
 
-// weakHeads make a title of public office only with a public body or a
-// state's office in it: "a senior manager at the Interpol Global Complex",
-// not "a manager at a bank".
-var weakHeads = set("manager", "managers", "official", "officials")
-
 // roleIsPublic rejects roles held no more, or not public.
 func (s *state) roleIsPublic(r [2]int) bool {
 	weak, public := false, false
 	for k := r[0]; k < r[1]; k++ {
 		switch t := &s.toks[k]; {
-		case t.Fold == "manager" || t.Fold == "managers" || t.Fold == "official" || t.Fold == "officials": // weakHeads
+		// weak heads make a title of public office only with a public body
+		// or a state's office in it: "a senior manager at the Interpol
+		// Global Complex", not "a manager at a shipping firm"
+		case t.Fold == "manager" || t.Fold == "managers" || t.Fold == "official" || t.Fold == "officials":
 			weak = true
 		case t.is(wRoleHeads):
 			public = true
