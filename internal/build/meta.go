@@ -135,31 +135,9 @@ func inGazetteer(g *gazetteer.Gazetteer, k index.Key) bool {
 // nearestID is the id of the entity of k's kind, named by an article or
 // known to the gazetteer, nearest to k's (at most 3 edits), or "".
 func nearestID(k index.Key, ix *index.Index, g *gazetteer.Gazetteer) string {
-	var ids []string
+	ids := g.IDs(k.Kind) // index kinds are the gazetteer's
 	for _, e := range ix.ByKind[k.Kind] {
 		ids = append(ids, e.ID)
-	}
-	switch k.Kind {
-	case index.Agency:
-		for _, a := range g.Agencies {
-			ids = append(ids, a.ID)
-		}
-	case index.Official:
-		for _, o := range g.Officials {
-			ids = append(ids, o.ID)
-		}
-	case index.Theme:
-		for _, t := range g.Themes {
-			ids = append(ids, t.ID)
-		}
-	case index.Region:
-		for _, r := range g.Regions {
-			ids = append(ids, r.ID)
-		}
-	case index.Country:
-		for _, c := range g.Countries {
-			ids = append(ids, c.Code)
-		}
 	}
 	best, bestD := "", 4
 	for _, id := range ids {

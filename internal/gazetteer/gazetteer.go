@@ -425,6 +425,36 @@ func foldName(s string) string {
 	return strings.ToLower(strings.TrimSpace(out))
 }
 
+// IDs are the ids of the entries of a kind ("country", "region",
+// "agency", "official", "theme"), countries by ISO code.
+func (g *Gazetteer) IDs(kind string) []string {
+	var ids []string
+	add := func(id string) { ids = append(ids, id) }
+	switch kind {
+	case "country":
+		for _, c := range g.Countries {
+			add(c.Code)
+		}
+	case "region":
+		for _, r := range g.Regions {
+			add(r.ID)
+		}
+	case "agency":
+		for _, a := range g.Agencies {
+			add(a.ID)
+		}
+	case "official":
+		for _, o := range g.Officials {
+			add(o.ID)
+		}
+	case "theme":
+		for _, t := range g.Themes {
+			add(t.ID)
+		}
+	}
+	return ids
+}
+
 // Country returns the country of an ISO code, or nil.
 func (g *Gazetteer) Country(code string) *Country { return g.countryByCode[strings.ToUpper(code)] }
 
