@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,7 +33,10 @@ var builtin embed.FS
 
 // Country is an ISO 3166-1 country or territory.
 type Country struct {
-	Code            string     `toml:"code"`
+	Code string `toml:"code"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace         []string   `toml:"replace"`
 	FR              string     `toml:"fr"`
 	EN              string     `toml:"en"`
 	Names           []string   `toml:"names"`
@@ -55,7 +59,10 @@ func (c *Country) Name(lang string) string {
 
 // City is a city or place inside a country.
 type City struct {
-	Name      string   `toml:"name"`
+	Name string `toml:"name"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace   []string `toml:"replace"`
 	Variants  []string `toml:"variants"`
 	Country   string   `toml:"country"`
 	Ambiguous bool     `toml:"ambiguous"`
@@ -63,7 +70,10 @@ type City struct {
 
 // Region is a supranational region.
 type Region struct {
-	ID              string     `toml:"id"`
+	ID string `toml:"id"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace         []string   `toml:"replace"`
 	FR              string     `toml:"fr"`
 	EN              string     `toml:"en"`
 	Names           []string   `toml:"names"`
@@ -85,7 +95,10 @@ func (r *Region) Name(lang string) string {
 // Agency is a police, intelligence, military, judicial or diplomatic body,
 // national or international.
 type Agency struct {
-	ID                 string   `toml:"id"`
+	ID string `toml:"id"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace            []string `toml:"replace"`
 	NameFR             string   `toml:"name_fr"`
 	NameEN             string   `toml:"name_en"`
 	Acronyms           []string `toml:"acronyms"`
@@ -113,7 +126,10 @@ func (a *Agency) Name(lang string) string {
 
 // Official is a person holding a public office.
 type Official struct {
-	ID               string   `toml:"id"`
+	ID string `toml:"id"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace          []string `toml:"replace"`
 	Name             string   `toml:"name"`
 	Variants         []string `toml:"variants"`
 	Surname          string   `toml:"surname"`
@@ -145,7 +161,10 @@ func (r Role) Title(lang string) string {
 
 // Theme is a subject of the digest, found by trigger phrases.
 type Theme struct {
-	ID         string   `toml:"id"`
+	ID string `toml:"id"`
+	// Replace lists the fields a site's entry replaces rather than adds to
+	// (amend).
+	Replace    []string `toml:"replace"`
 	FR         string   `toml:"fr"`
 	EN         string   `toml:"en"`
 	Covers     string   `toml:"covers"`
@@ -272,9 +291,42 @@ func readDir(into *files, fsys fs.FS, dir, shown string) error {
 		for _, o := range f.Official {
 			at(o, "id", o.ID)
 		}
+		for _, e := range f.entries() {
+			if bad := checkReplace(e); len(bad) > 0 {
+				where := f.src[e]
+				if where == "" {
+					where = name
+				}
+				errs = append(errs, fmt.Errorf("%s: replace names no field: %s", where, strings.Join(bad, ", ")))
+			}
+		}
 		merge(into, &f)
 	}
 	return errors.Join(errs...)
+}
+
+// entries are every entry of the files, for checks common to all kinds.
+func (f *files) entries() []any {
+	var out []any
+	for _, c := range f.Country {
+		out = append(out, c)
+	}
+	for _, c := range f.City {
+		out = append(out, c)
+	}
+	for _, r := range f.Region {
+		out = append(out, r)
+	}
+	for _, a := range f.Agency {
+		out = append(out, a)
+	}
+	for _, o := range f.Official {
+		out = append(out, o)
+	}
+	for _, t := range f.Theme {
+		out = append(out, t)
+	}
+	return out
 }
 
 // valueLines maps "key=value" to the first line where a TOML file gives
@@ -317,6 +369,65 @@ func merge(dst, src *files) {
 	dst.Theme = mergeBy(dst.Theme, src.Theme, func(t *Theme) string { return t.ID })
 }
 
+// amend adds src, a later entry with the same id (a site's), to dst: its
+// lists grow by src's new items, and a field src gives replaces dst's. A
+// field named in src's replace list is src's alone, empty included (to
+// drop a built-in country, give country = "" and replace = ["country"]).
+func amend(dst, src any) {
+	dv, sv := reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem()
+	replace := map[string]bool{}
+	for _, f := range sv.FieldByName("Replace").Interface().([]string) {
+		replace[f] = true
+	}
+	t := dv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Name == "Replace" {
+			continue
+		}
+		d, s := dv.Field(i), sv.Field(i)
+		switch key, _, _ := strings.Cut(f.Tag.Get("toml"), ","); {
+		case replace[key]:
+			d.Set(s)
+		case f.Type.Kind() == reflect.Slice:
+			for j := 0; j < s.Len(); j++ {
+				if !hasItem(d, s.Index(j)) {
+					d.Set(reflect.Append(d, s.Index(j)))
+				}
+			}
+		case !s.IsZero():
+			d.Set(s)
+		}
+	}
+}
+
+func hasItem(list, item reflect.Value) bool {
+	for k := 0; k < list.Len(); k++ {
+		if reflect.DeepEqual(list.Index(k).Interface(), item.Interface()) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkReplace reports the names in an entry's replace list that are no
+// field of it.
+func checkReplace(entry any) []string {
+	v := reflect.ValueOf(entry).Elem()
+	known := map[string]bool{}
+	for i := 0; i < v.NumField(); i++ {
+		key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("toml"), ",")
+		known[key] = true
+	}
+	var bad []string
+	for _, f := range v.FieldByName("Replace").Interface().([]string) {
+		if !known[f] || f == "replace" {
+			bad = append(bad, f)
+		}
+	}
+	return bad
+}
+
 func mergeBy[T any](dst, src []T, key func(T) string) []T {
 	pos := map[string]int{}
 	for i, x := range dst {
@@ -324,7 +435,7 @@ func mergeBy[T any](dst, src []T, key func(T) string) []T {
 	}
 	for _, x := range src {
 		if i, ok := pos[key(x)]; ok {
-			dst[i] = x
+			amend(dst[i], x)
 			continue
 		}
 		pos[key(x)] = len(dst)

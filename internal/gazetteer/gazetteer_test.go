@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,14 +112,14 @@ kind = "police"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a := g.Agency("interpol"); a == nil || a.NameFR != "Organisation internationale de police criminelle" {
-		t.Errorf("the site's interpol did not replace the built-in one: %+v", a)
+	if a := g.Agency("interpol"); a == nil || a.NameFR != "Organisation internationale de police criminelle" || !slices.Contains(a.Acronyms, "OIPC") {
+		t.Errorf("the site's interpol did not amend the built-in one (its name given, its acronyms kept): %+v", a)
 	}
 	if g.Agency("cellule-x-ml") == nil {
 		t.Error("the site's new agency is missing")
 	}
-	if c := g.Country("ML"); len(c.Names) != 1 || c.Names[0] != "Malikoura" {
-		t.Errorf("the site's ML did not replace the built-in one: %+v", c)
+	if c := g.Country("ML"); !slices.Contains(c.Names, "Malikoura") || len(c.Names) < 2 || len(c.DemonymsFR) == 0 {
+		t.Errorf("the site's ML did not add to the built-in one: %+v", c)
 	}
 	if g.Country("MA") == nil {
 		t.Error("built-in countries lost")
@@ -139,5 +141,44 @@ func TestSiteDataErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", name, err, c.want)
 		}
+	}
+}
+
+// TestSiteDataAmends checks that a site's entry with a built-in id adds to
+// the built-in entry and replaces only the fields it names in replace.
+func TestSiteDataAmends(t *testing.T) {
+	builtin, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := builtin.Officials[0]
+	if len(o.Roles) == 0 || o.Country == "" {
+		t.Fatalf("the first built-in official has no role or country: %+v", o)
+	}
+	site := fstest.MapFS{"officials.toml": {Data: []byte(fmt.Sprintf(`
+[[official]]
+id = %q
+variants = ["Une graphie de plus"]
+
+[[official]]
+id = %q
+replace = ["roles"]
+[[official.roles]]
+title_fr = "conseiller spécial"
+`, o.ID, builtin.Officials[1].ID))}}
+	g, err := Load(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := g.Official(o.ID)
+	if a.Name != o.Name || a.Country != o.Country || len(a.Roles) != len(o.Roles) || !slices.Contains(a.Variants, "Une graphie de plus") {
+		t.Errorf("adding a variant lost built-in fields: %+v", a)
+	}
+	if b := g.Official(builtin.Officials[1].ID); len(b.Roles) != 1 || b.Roles[0].TitleFR != "conseiller spécial" || b.Name != builtin.Officials[1].Name {
+		t.Errorf("replace = [\"roles\"] did not replace the roles only: %+v", b)
+	}
+	_, err = Load(fstest.MapFS{"officials.toml": {Data: []byte("[[official]]\nid = \"x\"\nname = \"X\"\nreplace = [\"rôles\"]\n")}})
+	if err == nil || !strings.Contains(err.Error(), "officials.toml:2: replace names no field: rôles") {
+		t.Errorf("a replace naming no field: %v", err)
 	}
 }
