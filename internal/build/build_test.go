@@ -487,3 +487,26 @@ func TestTemplateOverrideAndErrors(t *testing.T) {
 		t.Errorf("want a run-time error naming the page, the template and line 2, got %v", err)
 	}
 }
+
+// TestSuppressCorrection builds a site whose data suppresses "Niger"
+// after "quartier" (a Dakar neighbourhood): the article about Dakar is not
+// tagged Niger, the one about the country is, and Niger's page lists only it.
+func TestSuppressCorrection(t *testing.T) {
+	dest, _ := buildSite(t, "testdata/corrections/suppress", Options{})
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if dakar := read("articles/dakar/index.html"); strings.Contains(dakar, "pays/ne/") {
+		t.Error("the Dakar article links to Niger's page")
+	}
+	if niger := read("articles/niger/index.html"); !strings.Contains(niger, "pays/ne/") {
+		t.Error("the article about Niger lost its tag")
+	}
+	if page := read("pays/ne/index.html"); strings.Contains(page, "Patrouilles à Dakar") || !strings.Contains(page, "Le Niger et le Sénégal") {
+		t.Error("Niger's page lists the Dakar article, or not the one about Niger")
+	}
+}

@@ -226,6 +226,7 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.finishPeople()         // after every agency rule: an official's bodies are the agency spans in their roles
 	s.impliedCountries()     // once agencies and officials are final and the places in names dropped
 	s.findThemes()           // needs nothing above (a trie of its own); before applyOverrides
+	s.applySuppressions()    // the site's corrections, after every reading pass, before the front matter
 	s.applyOverrides()       // last: the front matter overrules every pass, and what it excludes stays out
 	return s.result()
 }

@@ -1,5 +1,6 @@
-// Front-matter overrides: the entities an article's front matter adds or
-// excludes, named by id, code, name or acronym. The editor has the last
+// Overrides: the site's corrections in its data files ([[suppress]]:
+// what is never tagged), then the entities an article's front matter adds
+// or excludes, named by id, code, name or acronym. The editor has the last
 // word over every rule, so they apply last.
 
 package extract
@@ -11,6 +12,78 @@ import (
 	"digest/internal/gazetteer"
 	"digest/internal/slug"
 )
+
+// applySuppressions applies the site's corrections (data/*.toml
+// [[suppress]]): an entity never tagged, a surface never read as one,
+// optionally only after some words. They come before the front matter,
+// which may still add what they suppress.
+func (s *state) applySuppressions() {
+	for _, sp := range s.x.g.Suppress {
+		surface := Fold(sp.Surface)
+		for kind, list := range s.ents {
+			if sp.Kind != "" && kindName(Kind(kind)) != sp.Kind {
+				continue
+			}
+			kept := list[:0]
+			for _, e := range list {
+				if sp.ID != "" && strings.EqualFold(e.ID, sp.ID) {
+					continue
+				}
+				if surface != "" {
+					ms := e.Mentions[:0]
+					for _, m := range e.Mentions {
+						if Fold(m.Surface) == surface && s.after(int(m.tokens[0]), sp.After) {
+							continue
+						}
+						ms = append(ms, m)
+					}
+					e.Mentions = ms
+					if len(e.Mentions) == 0 {
+						continue
+					}
+				}
+				kept = append(kept, e)
+			}
+			s.ents[kind] = kept
+		}
+	}
+}
+
+// kindName is the name data files give a kind of entity ("" for places,
+// which have none).
+func kindName(k Kind) string {
+	switch k {
+	case KindCountry:
+		return "country"
+	case KindRegion:
+		return "region"
+	case KindAgency:
+		return "agency"
+	case KindOfficial:
+		return "official"
+	case KindTheme:
+		return "theme"
+	}
+	return ""
+}
+
+// after tells whether the token before k is one of words (folded), or
+// whether words is empty.
+func (s *state) after(k int, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	if k <= 0 || k > len(s.toks) {
+		return false
+	}
+	prev := s.toks[k-1].Fold
+	for _, w := range words {
+		if Fold(w) == prev {
+			return true
+		}
+	}
+	return false
+}
 
 // applyOverrides adds the entities the front matter lists and drops those
 // it excludes. A value is an id, an ISO code, a name or an acronym.

@@ -16,6 +16,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -190,6 +191,8 @@ type Gazetteer struct {
 	Agencies  []*Agency
 	Officials []*Official
 	Themes    []*Theme
+	// Suppress are the site's corrections: what is never tagged.
+	Suppress []*Suppress
 
 	countryByCode map[string]*Country
 	regionByID    map[string]*Region
@@ -206,10 +209,22 @@ type files struct {
 	Agency   []*Agency   `toml:"agency"`
 	Official []*Official `toml:"official"`
 	Theme    []*Theme    `toml:"theme"`
+	Suppress []*Suppress `toml:"suppress"`
 
 	// src says where each entry was read ("data/agencies.toml:12"), for
 	// messages
 	src map[any]string
+}
+
+// Suppress is a site-wide correction: an entity never tagged (by kind and
+// id), or a surface form never read as one, optionally only right after
+// one of some words ("Niger" after "quartier": a Dakar neighbourhood).
+type Suppress struct {
+	Kind    string   `toml:"kind"`    // country, region, agency, official, theme; "" for any
+	ID      string   `toml:"id"`      // the entity's id or ISO code
+	Surface string   `toml:"surface"` // a form as written, matched with case and accents folded
+	After   []string `toml:"after"`   // with Surface: only after one of these words
+	Note    string   `toml:"note"`    // why, for the next editor
 }
 
 // Builtin returns the embedded data.
@@ -230,7 +245,7 @@ func Load(site fs.FS) (*Gazetteer, error) {
 		merge(&all, &own)
 	}
 	g := &Gazetteer{Countries: all.Country, Cities: all.City, Regions: all.Region,
-		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme, src: all.src}
+		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme, Suppress: all.Suppress, src: all.src}
 	if err := g.index(); err != nil {
 		return nil, err
 	}
@@ -358,6 +373,7 @@ func merge(dst, src *files) {
 	if dst.src == nil {
 		dst.src = map[any]string{}
 	}
+	dst.Suppress = append(dst.Suppress, src.Suppress...)
 	for k, v := range src.src {
 		dst.src[k] = v
 	}
@@ -496,6 +512,18 @@ func (g *Gazetteer) index() error {
 	g.themeByID = map[string]*Theme{}
 	for _, t := range g.Themes {
 		g.themeByID[t.ID] = t
+	}
+	for _, sp := range g.Suppress {
+		switch {
+		case sp.ID == "" && sp.Surface == "":
+			errs = append(errs, "data: a suppress entry gives neither id nor surface")
+		case sp.ID != "" && sp.Surface != "":
+			errs = append(errs, fmt.Sprintf("data: suppress %q: give id or surface, not both", sp.ID))
+		case sp.Kind != "" && !slices.Contains([]string{"country", "region", "agency", "official", "theme"}, sp.Kind):
+			errs = append(errs, fmt.Sprintf("data: suppress: kind %q is not one of country, region, agency, official, theme", sp.Kind))
+		case len(sp.After) > 0 && sp.Surface == "":
+			errs = append(errs, fmt.Sprintf("data: suppress %q: after goes with surface", sp.ID))
+		}
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
