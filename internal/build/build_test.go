@@ -510,3 +510,32 @@ func TestSuppressCorrection(t *testing.T) {
 		t.Error("Niger's page lists the Dakar article, or not the one about Niger")
 	}
 }
+
+// TestMergeCorrection builds a site whose data merges two spellings of an
+// official and renames an agency: one page each, gathering every article,
+// and the old paths redirect to it.
+func TestMergeCorrection(t *testing.T) {
+	dest, _ := buildSite(t, "testdata/corrections/merge", Options{})
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if page := read("personnalites/henri-dubreuilh/index.html"); !strings.Contains(page, "Bamako, premier jour") || !strings.Contains(page, "Bamako, second jour") {
+		t.Error("the official that stays does not list both articles")
+	}
+	if old := read("personnalites/henry-dubreuilh/index.html"); !strings.Contains(old, `http-equiv="refresh" content="0; url=../../personnalites/henri-dubreuilh/"`) {
+		t.Errorf("the absorbed spelling's page is no redirect:\n%s", old)
+	}
+	if page := read("institutions/prefecture-mopti/index.html"); !strings.Contains(page, "<h1>Préfecture de police de Mopti (Mali)") {
+		t.Error("the renamed agency's page lacks its new name")
+	}
+	if old := read("institutions/prefecture-de-police-de-mopti/index.html"); !strings.Contains(old, "url=../../institutions/prefecture-mopti/") {
+		t.Error("the renamed agency's old page is no redirect")
+	}
+	if sitemap := read("sitemap.xml"); strings.Contains(sitemap, "henry-dubreuilh") {
+		t.Error("the sitemap lists a redirect")
+	}
+}

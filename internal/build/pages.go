@@ -406,6 +406,33 @@ func (p *pages) archive() {
 	p.add(job{out: page(base), owner: "the archive", page: &render.Page{Kind: render.KindArchive, Path: base, Years: years}})
 }
 
+// redirects plans, for each entity the site's data merged into another,
+// a page at its old path that sends readers to the one that stays, so
+// that published links keep working.
+func (p *pages) redirects() {
+	for _, m := range p.site.Extractor.Gazetteer().Merge {
+		into := m.Into
+		if m.Kind == index.Country {
+			into = strings.ToUpper(into)
+		}
+		if p.ix.Entries[index.Key{Kind: m.Kind, ID: into}] == nil {
+			continue // no article names it: no page to send readers to
+		}
+		target := p.routes.entity(m.Kind, into)
+		for _, from := range m.From {
+			if m.Kind == index.Country {
+				from = strings.ToUpper(from)
+			}
+			if p.ix.Entries[index.Key{Kind: m.Kind, ID: from}] != nil {
+				continue // still an entity of its own (the front matter named it)
+			}
+			old := p.routes.entity(m.Kind, from)
+			p.add(job{out: page(old), owner: fmt.Sprintf("the redirect of %s %q", m.Kind, from),
+				page: &render.Page{Kind: render.KindAlias, Path: old, Target: target}})
+		}
+	}
+}
+
 // notFound plans the 404 page.
 func (p *pages) notFound() {
 	p.add(job{out: notFoundFile, owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: notFoundFile}})

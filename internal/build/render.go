@@ -50,6 +50,7 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	}
 	p.archive()
 	p.search()
+	p.redirects()
 	p.notFound()
 	p.siteFeed()
 

@@ -227,6 +227,7 @@ func (x *Extractor) Extract(in Input) *Result {
 	s.impliedCountries()     // once agencies and officials are final and the places in names dropped
 	s.findThemes()           // needs nothing above (a trie of its own); before applyOverrides
 	s.applySuppressions()    // the site's corrections, after every reading pass, before the front matter
+	s.applyMerges()          // then its merges, so that what the front matter names is named once
 	s.applyOverrides()       // last: the front matter overrules every pass, and what it excludes stays out
 	return s.result()
 }

@@ -49,6 +49,71 @@ func (s *state) applySuppressions() {
 	}
 }
 
+// applyMerges applies the site's merges (data/*.toml [[merge]]): an
+// entity whose id is absorbed takes the id (and name) of the one that
+// stays, its mentions joining that one's when the article names both.
+func (s *state) applyMerges() {
+	for _, mg := range s.x.g.Merge {
+		for kind, list := range s.ents {
+			if kindName(Kind(kind)) != mg.Kind {
+				continue
+			}
+			var into *Entity
+			for _, e := range list {
+				if strings.EqualFold(e.ID, mg.Into) {
+					into = e
+				}
+			}
+			kept := list[:0]
+			for _, e := range list {
+				absorbed := false
+				for _, f := range mg.From {
+					absorbed = absorbed || strings.EqualFold(e.ID, f)
+				}
+				switch {
+				case !absorbed:
+				case into != nil:
+					into.Mentions = append(into.Mentions, e.Mentions...)
+					into.Roles = appendNewAll(into.Roles, e.Roles)
+					into.Agencies = appendNewAll(into.Agencies, e.Agencies)
+					if into.Country == "" {
+						into.Country = e.Country
+					}
+					into.Manual = into.Manual || e.Manual
+					continue
+				default:
+					e.ID = mg.Into
+					switch Kind(kind) {
+					case KindCountry:
+						e.ID = strings.ToUpper(mg.Into)
+					case KindOfficial:
+						if o := s.x.g.Official(mg.Into); o != nil {
+							e.Name, e.Country = o.Name, o.Country
+						}
+					case KindAgency:
+						if a := s.x.g.Agency(mg.Into); a != nil {
+							e.Name, e.Country = s.x.displayName(a), a.Country
+						}
+					}
+					into = e
+				}
+				kept = append(kept, e)
+			}
+			if into != nil && mg.Name != "" {
+				into.Name = mg.Name
+			}
+			s.ents[kind] = kept
+		}
+	}
+}
+
+func appendNewAll(list, more []string) []string {
+	for _, x := range more {
+		list = appendNew(list, x)
+	}
+	return list
+}
+
 // kindName is the name data files give a kind of entity ("" for places,
 // which have none).
 func kindName(k Kind) string {

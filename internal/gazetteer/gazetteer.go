@@ -191,8 +191,10 @@ type Gazetteer struct {
 	Agencies  []*Agency
 	Officials []*Official
 	Themes    []*Theme
-	// Suppress are the site's corrections: what is never tagged.
+	// Suppress and Merge are the site's corrections: what is never
+	// tagged, and which entities are one.
 	Suppress []*Suppress
+	Merge    []*Merge
 
 	countryByCode map[string]*Country
 	regionByID    map[string]*Region
@@ -210,6 +212,7 @@ type files struct {
 	Official []*Official `toml:"official"`
 	Theme    []*Theme    `toml:"theme"`
 	Suppress []*Suppress `toml:"suppress"`
+	Merge    []*Merge    `toml:"merge"`
 
 	// src says where each entry was read ("data/agencies.toml:12"), for
 	// messages
@@ -225,6 +228,18 @@ type Suppress struct {
 	Surface string   `toml:"surface"` // a form as written, matched with case and accents folded
 	After   []string `toml:"after"`   // with Surface: only after one of these words
 	Note    string   `toml:"note"`    // why, for the next editor
+}
+
+// Merge is a site-wide correction: entities of a kind, by id, absorbed by
+// another ("Henry Dubreuil" into "Henri Dubreuil"), or one renamed (a new
+// id, a new name). The absorbed ids' pages become redirects to the one
+// that stays, so that published links keep working.
+type Merge struct {
+	Kind string   `toml:"kind"` // country, region, agency, official, theme
+	From []string `toml:"from"` // the ids absorbed
+	Into string   `toml:"into"` // the id that stays
+	Name string   `toml:"name"` // its name, when it is to change
+	Note string   `toml:"note"`
 }
 
 // Builtin returns the embedded data.
@@ -245,7 +260,7 @@ func Load(site fs.FS) (*Gazetteer, error) {
 		merge(&all, &own)
 	}
 	g := &Gazetteer{Countries: all.Country, Cities: all.City, Regions: all.Region,
-		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme, Suppress: all.Suppress, src: all.src}
+		Agencies: all.Agency, Officials: all.Official, Themes: all.Theme, Suppress: all.Suppress, Merge: all.Merge, src: all.src}
 	if err := g.index(); err != nil {
 		return nil, err
 	}
@@ -374,6 +389,7 @@ func merge(dst, src *files) {
 		dst.src = map[any]string{}
 	}
 	dst.Suppress = append(dst.Suppress, src.Suppress...)
+	dst.Merge = append(dst.Merge, src.Merge...)
 	for k, v := range src.src {
 		dst.src[k] = v
 	}
@@ -512,6 +528,26 @@ func (g *Gazetteer) index() error {
 	g.themeByID = map[string]*Theme{}
 	for _, t := range g.Themes {
 		g.themeByID[t.ID] = t
+	}
+	merged := map[string]string{} // kind/id absorbed → into
+	for _, m := range g.Merge {
+		switch {
+		case !slices.Contains([]string{"country", "region", "agency", "official", "theme"}, m.Kind):
+			errs = append(errs, fmt.Sprintf("data: merge into %q: kind %q is not one of country, region, agency, official, theme", m.Into, m.Kind))
+		case m.Into == "" || len(m.From) == 0:
+			errs = append(errs, fmt.Sprintf("data: merge into %q: give into and from", m.Into))
+		case !idRe.MatchString(strings.ToLower(m.Into)):
+			errs = append(errs, fmt.Sprintf("data: merge into %q: an id is lower-case words joined by hyphens", m.Into))
+		}
+		for _, f := range m.From {
+			if f == m.Into {
+				errs = append(errs, fmt.Sprintf("data: merge into %q: it cannot absorb itself", m.Into))
+			}
+			if other, dup := merged[m.Kind+"/"+f]; dup && other != m.Into {
+				errs = append(errs, fmt.Sprintf("data: merge: %s %q is merged into both %q and %q", m.Kind, f, other, m.Into))
+			}
+			merged[m.Kind+"/"+f] = m.Into
+		}
 	}
 	for _, sp := range g.Suppress {
 		switch {

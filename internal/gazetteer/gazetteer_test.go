@@ -134,6 +134,9 @@ func TestSiteDataErrors(t *testing.T) {
 		"bad id":          {"agencies.toml", "[[agency]]\nid = \"Bad Id\"\n", `agency "Bad Id": id must be`},
 		"a country's name for its code": {"agencies.toml", "[[agency]]\nid = \"police-x\"\nname_fr = \"Police X\"\ncountry = \"Senegal\"\n",
 			`agency police-x: unknown country "Senegal" (countries are ISO codes: Sénégal is "SN")`},
+		"a merge of an unknown kind": {"corrections.toml", "[[merge]]\nkind = \"person\"\nfrom = [\"a-b\"]\ninto = \"a-c\"\n", `merge into "a-c": kind "person" is not one of`},
+		"a merge into itself":        {"corrections.toml", "[[merge]]\nkind = \"official\"\nfrom = [\"a-b\"]\ninto = \"a-b\"\n", `merge into "a-b": it cannot absorb itself`},
+		"a merge into two":           {"corrections.toml", "[[merge]]\nkind = \"official\"\nfrom = [\"a-b\"]\ninto = \"a-c\"\n[[merge]]\nkind = \"official\"\nfrom = [\"a-b\"]\ninto = \"a-d\"\n", `official "a-b" is merged into both "a-c" and "a-d"`},
 		"an unknown agency in a role": {"officials.toml", "[[official]]\nid = \"jean-x\"\nname = \"Jean X\"\n[[official.roles]]\ntitle_fr = \"directeur\"\nagency = \"dgsn-mx\"\n",
 			`official jean-x: role "directeur": unknown agency "dgsn-mx"`},
 	} {
