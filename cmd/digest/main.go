@@ -26,6 +26,7 @@ Usage:
   digest extract [--json] PATH  print the entities found in articles
   digest serve [--watch]        serve the site, rebuilding and reloading on save
   digest check [--json]         list what an editor should review
+  digest entities --kind KIND   list the ids the site knows (themes, countries, …)
   digest version                print the version
   digest help [command]         show help
 
@@ -54,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(rest, stdout, stderr)
 	case "check":
 		return cmdCheck(rest, stdout, stderr)
+	case "entities":
+		return cmdEntities(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "digest", version())
 		return 0

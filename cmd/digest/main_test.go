@@ -189,3 +189,41 @@ func TestExtractBadFile(t *testing.T) {
 		t.Errorf("the good file was not printed:\n%s", out)
 	}
 }
+
+// TestEntitiesCommand checks that digest entities lists the theme
+// vocabulary and a site's own entries, and refuses an unknown kind.
+func TestEntitiesCommand(t *testing.T) {
+	code, out, errOut := digest(t, "entities", "--kind", "themes", "--source", "../..")
+	if code != 0 || !strings.Contains(out, "south-south") || !strings.Contains(out, "Coopération Sud-Sud") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	code, out, _ = digest(t, "entities", "--kind", "agencies", "--json", "--source", "../../internal/build/testdata/bad/data-role-agency")
+	if code != 1 {
+		t.Errorf("a site with bad data: exit %d, %s", code, out)
+	}
+	code, out, _ = digest(t, "entities", "--kind", "countries", "--json", "--source", "../..")
+	var rows []entityRow
+	if code != 0 || json.Unmarshal([]byte(out), &rows) != nil || len(rows) < 200 {
+		t.Errorf("countries as JSON: exit %d, %d rows", code, len(rows))
+	}
+	if code, _, errOut = digest(t, "entities", "--kind", "pays"); code != 2 || !strings.Contains(errOut, "not one of") {
+		t.Errorf("an unknown kind: exit %d, %s", code, errOut)
+	}
+}
+
+// TestCheckCommand checks digest check's exit statuses: 1 on findings, 0
+// when --fail-on names only kinds not found, 2 for an unknown kind.
+func TestCheckCommand(t *testing.T) {
+	site := "../../internal/check/testdata/site"
+	if code, out, _ := digest(t, "check", "--source", site); code != 1 || !strings.Contains(out, "duplicate (1)") {
+		t.Errorf("findings: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := digest(t, "check", "--source", site, "--fail-on", "broken"); code != 2 {
+		t.Errorf("--fail-on broken: exit %d, %s", code, errOut)
+	}
+	code, out, _ := digest(t, "check", "--source", "../..", "--json", "--fail-on", "no-country")
+	var r struct{ Articles int }
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || r.Articles != 30 {
+		t.Errorf("the sample digest, failing on no-country only: exit %d, %d articles", code, r.Articles)
+	}
+}
