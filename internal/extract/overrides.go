@@ -187,13 +187,20 @@ func (s *state) applyOverrides() {
 	for _, v := range s.in.Officials {
 		if o := s.x.findOfficial(v); o != nil {
 			add(KindOfficial, o.ID, func(e *Entity) { e.Name, e.Country = o.Name, o.Country })
-		} else {
-			add(KindOfficial, slug.Make(v), func(e *Entity) {
-				if e.Name == "" {
-					e.Name = v
-				}
-			})
+			continue
 		}
+		title, name := splitTitle(v)
+		if name == "" {
+			s.warn("officials: %q is a title with no name", v)
+			continue
+		}
+		// an official the text names already ("Commissaire Keita" for the
+		// "commissaire Moussa Keita" the article found)
+		if e := s.officialNamed(name); e != nil {
+			e.Manual = true
+			continue
+		}
+		add(KindOfficial, slug.Make(name), func(e *Entity) { s.fillManualOfficial(e, title, name) })
 	}
 	for _, v := range s.in.Themes {
 		if t := s.x.findTheme(v); t != nil {
@@ -288,4 +295,93 @@ func (x *Extractor) findTheme(v string) *gazetteer.Theme {
 		}
 	}
 	return nil
+}
+
+// splitTitle splits a front-matter official into the title before the
+// name and the name: "Commissaire Keita" is the commissaire Keita.
+func splitTitle(v string) (title, name string) {
+	words := strings.Fields(v)
+	k := 0
+	for k < len(words)-1 {
+		f := Fold(strings.TrimSuffix(words[k], "."))
+		if wordFlags[f]&(wRoleHeads|wRankTitles|wHonorifics) == 0 && !rankComplements[f] {
+			break
+		}
+		k++
+	}
+	return strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+}
+
+// officialNamed is the article's official whose name is name or ends with
+// it (a surname), if exactly one is.
+func (s *state) officialNamed(name string) *Entity {
+	key := Fold(name)
+	var found *Entity
+	for _, e := range s.ents[KindOfficial] {
+		n := Fold(e.Name)
+		if n == key || strings.HasSuffix(n, " "+key) {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// fillManualOfficial gives an official the front matter names, and the
+// text does not read as one, what the text says of them: its mentions of
+// the name (linked like any), the roles written around it, the title the
+// front matter gives, and the country read as for any official.
+func (s *state) fillManualOfficial(e *Entity, title, name string) {
+	if e.Name == "" {
+		e.Name = name
+	}
+	key := strings.Fields(Fold(name))
+	p := &person{name: name, inList: -1}
+	for i := 0; i+len(key) <= len(s.toks); i++ {
+		same := true
+		for j, w := range key {
+			if t := s.toks[i+j]; !t.Word || t.Fold != w {
+				same = false
+				break
+			}
+		}
+		if !same {
+			continue
+		}
+		end := i + len(key)
+		p.nameSpans = append(p.nameSpans, [2]int{i, end})
+		e.Mentions = append(e.Mentions, s.mention(i, end))
+		for _, r := range s.rolesAround(i, end) {
+			s.addRole(p, r[0], r[1])
+		}
+		i = end - 1
+	}
+	if title != "" {
+		p.roles = appendNew(p.roles, title)
+	}
+	e.Roles = s.functionsFirst(p)
+	if len(p.nameSpans) == 0 {
+		return
+	}
+	ev := s.evidenceByToken()
+	if e.Country = s.countryOfPerson(p, ev); e.Country != "" || len(p.roleSpans) > 0 {
+		return
+	}
+	// titled only in the front matter: the country of the sentence, of
+	// the paragraph before, or for a force's rank the article's
+	n := p.nameSpans[0]
+	for _, cc := range []string{oneCountry(ev, s.sentenceStart(n[0]), s.sentenceEnd(n[1]), nil), oneCountry(ev, s.blockStart(n[0]), n[0], nil)} {
+		if cc != "" && cc != international {
+			e.Country = cc
+			return
+		}
+	}
+	for _, w := range strings.Fields(Fold(title)) {
+		if forceRanks[w] || nationalWords[w] {
+			e.Country = s.dominantCountry()
+			return
+		}
+	}
 }
