@@ -539,3 +539,16 @@ func TestMergeCorrection(t *testing.T) {
 		t.Error("the sitemap lists a redirect")
 	}
 }
+
+// TestTermsOfOffice checks that an official's page gives the terms of
+// office the gazetteer dates, apart from the dates of mentions.
+func TestTermsOfOffice(t *testing.T) {
+	dest, _ := buildSite(t, "../..", Options{})
+	b, err := os.ReadFile(filepath.Join(dest, "personnalites", "abdellatif-hammouchi", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := string(b); !strings.Contains(page, `directeur général de la Sûreté nationale <span class="term">(depuis 2015)</span>`) {
+		t.Error("Hammouchi's page lacks his term at the DGSN")
+	}
+}

@@ -137,6 +137,10 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 		f.links(*e.NamedWith(kind))
 	}
 	f.links(e.RoleAgencies)
+	f.num(uint64(len(e.Terms)))
+	for _, t := range e.Terms {
+		f.str(t.Title).str(t.From).str(t.To)
+	}
 	fp := f.sum()
 	rb.entityFPs.Store(e, fp)
 	return fp

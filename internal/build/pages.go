@@ -302,6 +302,9 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 			v.RoleAgencies = append(v.RoleAgencies, p.link(ae, 0))
 		}
 	}
+	if kind == index.Official {
+		v.Terms = p.terms(e.ID)
+	}
 	for _, k := range index.ListOrder {
 		var with []render.EntityLink
 		for _, sh := range p.ix.WithKind(e, k, withCount) {
@@ -323,6 +326,26 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 	return append(jobs, job{out: feed(url), owner: "the feed of " + url, fp: p.rb.feedFingerprint(e.Name+"\x00"+url, e.Articles), make: func() []byte {
 		return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+feed(url), cfg.BaseURL+url, cfg.Title, cfg.Language, p.feedEntries(e.Articles))
 	}})
+}
+
+// terms are an official's terms of office the gazetteer (or the site's
+// data) gives with a date, latest first; roles without dates are the
+// articles' to show.
+func (p *pages) terms(id string) []render.Term {
+	o := p.site.Extractor.Gazetteer().Official(id)
+	if o == nil {
+		return nil
+	}
+	year := func(d string) string { return d[:min(4, len(d))] }
+	var out []render.Term
+	for i := len(o.Roles) - 1; i >= 0; i-- {
+		r := o.Roles[i]
+		if r.From == "" && r.To == "" {
+			continue
+		}
+		out = append(out, render.Term{Title: r.Title(p.site.Config.Language), From: year(r.From), To: year(r.To)})
+	}
+	return out
 }
 
 // lists plans the list page of each kind, in the site's collation

@@ -30,7 +30,16 @@ type Entity struct {
 	Countries, Regions, Agencies, Officials, Themes []EntityLink
 	// Agencies an official's roles name.
 	RoleAgencies []EntityLink
-	Feed         string // site path of its Atom feed
+	// Terms are an official's terms of office as the site's data gives
+	// them, latest first: what pages say instead of the dates of mentions.
+	Terms []Term
+	Feed  string // site path of its Atom feed
+}
+
+// Term is an office held, with the years it began and ended when known.
+type Term struct {
+	Title    string
+	From, To string // years, "" when not known
 }
 
 // Meta is what the site's data/entities.toml says of an entity.
