@@ -289,11 +289,24 @@ func filesOf(ix *index.Index, e *index.Entry) []string {
 func (r *Report) duplicates(ix *index.Index) {
 	for _, kind := range index.Kinds {
 		entries := ix.ByKind[kind]
-		for i := 0; i < len(entries); i++ {
-			a := extract.Fold(entries[i].Name)
-			for j := i + 1; j < len(entries); j++ {
-				b := extract.Fold(entries[j].Name)
-				if abs(len(a)-len(b)) > 2 || min(len(a), len(b)) < 6 {
+		// folded once, and in order of length: a pair more than two
+		// bytes apart in length is no pair, so the inner loop stops there
+		folded := make([]string, len(entries))
+		order := make([]int, len(entries))
+		for i, e := range entries {
+			folded[i], order[i] = extract.Fold(e.Name), i
+		}
+		sort.SliceStable(order, func(x, y int) bool { return len(folded[order[x]]) < len(folded[order[y]]) })
+		for oi := 0; oi < len(order); oi++ {
+			i := order[oi]
+			a := folded[i]
+			for oj := oi + 1; oj < len(order); oj++ {
+				j := order[oj]
+				b := folded[j]
+				if len(b)-len(a) > 2 {
+					break
+				}
+				if min(len(a), len(b)) < 6 {
 					continue
 				}
 				if d := textdist.Levenshtein(a, b); d <= 2 {
