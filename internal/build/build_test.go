@@ -552,3 +552,37 @@ func TestTermsOfOffice(t *testing.T) {
 		t.Error("Hammouchi's page lacks his term at the DGSN")
 	}
 }
+
+// TestCorrectionSites builds a site for each kind of correction and holds
+// its pages to golden files: suppress, merge with redirects, amend without
+// losing the built-in fields, an official given in front matter.
+func TestCorrectionSites(t *testing.T) {
+	for _, c := range []struct {
+		site  string
+		pages []string
+		holds map[string]string // page → what it must hold
+	}{
+		{"suppress", []string{"articles/dakar/index.html", "pays/ne/index.html"}, nil},
+		{"merge", []string{"personnalites/henri-dubreuilh/index.html", "personnalites/henry-dubreuilh/index.html",
+			"institutions/prefecture-mopti/index.html", "institutions/prefecture-de-police-de-mopti/index.html"}, nil},
+		{"amend", []string{"personnalites/youssouf-kone/index.html"}, map[string]string{
+			// a spelling added in data, the built-in country kept
+			"personnalites/youssouf-kone/index.html": `href="../../pays/ml/"`,
+		}},
+		{"manual", []string{"articles/sikasso/index.html", "personnalites/keitaro/index.html"}, map[string]string{
+			"articles/sikasso/index.html":      `<a href="../../personnalites/keitaro/" title="Keitaro">Keitaro</a>`,
+			"personnalites/keitaro/index.html": "Commissaire",
+		}},
+	} {
+		t.Run(c.site, func(t *testing.T) {
+			dest, _ := buildSite(t, filepath.Join("testdata", "corrections", c.site), Options{})
+			compareGolden(t, dest, filepath.Join("golden-corrections", c.site), c.pages)
+			for page, want := range c.holds {
+				b, err := os.ReadFile(filepath.Join(dest, page))
+				if err != nil || !strings.Contains(string(b), want) {
+					t.Errorf("%s does not hold %q (%v)", page, want, err)
+				}
+			}
+		})
+	}
+}
