@@ -8,15 +8,26 @@ package check
 
 import (
 	"fmt"
+	"html"
 	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"digest"
 
 	"digest/internal/build"
 	"digest/internal/content"
 	"digest/internal/extract"
 	"digest/internal/index"
+	"digest/internal/layout"
+	"digest/internal/output"
 	"digest/internal/textdist"
 )
 
@@ -33,11 +44,12 @@ const (
 	UnusedData      = "unused-data"      // an entry of data/entities.toml no article names
 	Draft           = "draft"            // an article left out as a draft
 	Future          = "future"           // an article left out as dated in the future
+	BrokenLink      = "broken-link"      // a link of a page to a path the site does not have (RunLinks)
 )
 
 // Kinds lists the kinds of findings in report order.
 var Kinds = []string{NoCountry, NoTheme, AllOverridden, UnknownPerson, UnknownAgency, Duplicate,
-	OfficialCountry, OfficialRole, UnusedData, Draft, Future}
+	OfficialCountry, OfficialRole, UnusedData, Draft, Future, BrokenLink}
 
 // Finding is one thing to review.
 type Finding struct {
@@ -54,7 +66,11 @@ type Report struct {
 }
 
 // Run checks the site of opts.
-func Run(opts build.Options) (*Report, error) {
+func Run(opts build.Options) (*Report, error) { return RunLinks(opts, false) }
+
+// RunLinks checks the site of opts and, with links, renders it (in
+// memory) to find the links of its pages to paths it does not have.
+func RunLinks(opts build.Options, links bool) (*Report, error) {
 	// drafts and future articles are read, to be named
 	all := opts
 	all.Drafts, all.Future = true, true
@@ -92,8 +108,81 @@ func Run(opts build.Options) (*Report, error) {
 			r.add(UnusedData, k.Kind+" "+k.ID, "in data/entities.toml, named by no article")
 		}
 	}
+	if links {
+		site.Articles = published // the pages are those of the articles published
+		if err := r.brokenLinks(site, results, ix, opts.Source); err != nil {
+			return nil, err
+		}
+	}
 	r.sort()
 	return r, nil
+}
+
+// linkRe reads the links and sources of a page.
+var linkRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// brokenLinks renders the site in memory and reports each link of a page
+// to a site path that is neither a page nor a static file: a mistyped link
+// in an article's body, most often.
+func (r *Report) brokenLinks(site *build.Site, results []*extract.Result, ix *index.Index, source string) error {
+	for _, res := range results {
+		res.Compact()
+	}
+	mem := output.NewMemory()
+	if _, err := build.Render(site, results, ix, mem); err != nil {
+		return err
+	}
+	if err := mem.Resolve(); err != nil {
+		return err
+	}
+	files := mem.Files()
+	exists := func(p string) bool {
+		if _, ok := files[p]; ok {
+			return true
+		}
+		if _, err := fs.Stat(digest.Static(), p); err == nil {
+			return true
+		}
+		info, err := os.Stat(filepath.Join(source, layout.Static, filepath.FromSlash(p)))
+		return err == nil && !info.IsDir()
+	}
+	base := site.Config.BaseURL
+	basePath := "/" // the 404 page links from the root the site is served at
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		basePath = u.Path
+	}
+	broken := map[string][]string{} // target → pages
+	for page, b := range files {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		dir := path.Dir(page)
+		for _, m := range linkRe.FindAllSubmatch(b, -1) {
+			link := html.UnescapeString(string(m[1]))
+			if strings.HasPrefix(link, base) {
+				link = "/" + strings.TrimPrefix(link, base)
+			} else if strings.HasPrefix(link, basePath) {
+				link = "/" + strings.TrimPrefix(link, basePath)
+			}
+			if link == "" || strings.HasPrefix(link, "#") || strings.Contains(link, ":") || strings.HasPrefix(link, "//") {
+				continue // an anchor, another site, mailto:, data:
+			}
+			link, _, _ = strings.Cut(link, "#")
+			link, _, _ = strings.Cut(link, "?")
+			target := path.Clean(path.Join(dir, link))
+			if strings.HasPrefix(link, "/") {
+				target = path.Clean(strings.TrimPrefix(link, "/"))
+			}
+			if !exists(target) && !exists(path.Join(target, "index.html")) {
+				broken[target] = appendNew(broken[target], page)
+			}
+		}
+	}
+	for target, pages := range broken {
+		sort.Strings(pages)
+		r.add(BrokenLink, target, fmt.Sprintf("linked from %d page(s), but the site has no such file", len(pages)), pages...)
+	}
+	return nil
 }
 
 func (r *Report) add(kind, subject, detail string, files ...string) {

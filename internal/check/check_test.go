@@ -92,3 +92,22 @@ func TestFails(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenLinks checks that, asked to, the check renders the site and
+// reports the link of an article's body to a page the site does not have,
+// and not the good one beside it.
+func TestBrokenLinks(t *testing.T) {
+	r, err := RunLinks(build.Options{Source: filepath.Join("testdata", "site"), Now: now}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range r.Findings {
+		if f.Kind == BrokenLink {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Subject != "pays/zz" || !slices.Equal(got[0].Files, []string{"articles/mali-guinee/index.html"}) {
+		t.Errorf("broken links: %+v", got)
+	}
+}
