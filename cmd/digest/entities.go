@@ -57,7 +57,7 @@ func cmdEntities(args []string, stdout, stderr io.Writer) int {
 		for _, o := range g.Officials {
 			r := entityRow{ID: o.ID, Name: o.Name, Country: o.Country}
 			if len(o.Roles) > 0 {
-				r.About = o.Roles[len(o.Roles)-1].Title(lang)
+				r.About = o.Roles[0].Title(lang) // the latest
 			}
 			rows = append(rows, r)
 		}

@@ -338,8 +338,7 @@ func (p *pages) terms(id string) []render.Term {
 	}
 	year := func(d string) string { return d[:min(4, len(d))] }
 	var out []render.Term
-	for i := len(o.Roles) - 1; i >= 0; i-- {
-		r := o.Roles[i]
+	for _, r := range o.Roles { // the data lists the latest first
 		if r.From == "" && r.To == "" {
 			continue
 		}
