@@ -158,14 +158,14 @@ func Load(path string, optional bool) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if optional && errors.Is(err, fs.ErrNotExist) {
-			return cfg, cfg.finish(path)
+			return cfg, cfg.finish(path, nil)
 		}
 		return nil, err
 	}
 	if err := cfg.parse(path, data); err != nil {
 		return nil, err
 	}
-	return cfg, cfg.finish(path)
+	return cfg, cfg.finish(path, data)
 }
 
 // Parse reads a configuration from bytes; name is used in messages.
@@ -174,7 +174,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := cfg.parse(name, data); err != nil {
 		return nil, err
 	}
-	return cfg, cfg.finish(name)
+	return cfg, cfg.finish(name, data)
 }
 
 func (c *Config) parse(name string, data []byte) error {
@@ -209,19 +209,22 @@ func (c *Config) parse(name string, data []byte) error {
 	return nil
 }
 
-func (c *Config) finish(name string) error {
+// finish checks the values and applies the defaults; each problem is a
+// line of its own, at the line of its key.
+func (c *Config) finish(name string, data []byte) error {
 	var errs []string
+	at := func(key string) string { return fmt.Sprintf("%s:%d: ", name, keyLine(data, key)) }
 	c.Language = strings.ToLower(strings.TrimSpace(c.Language))
 	lang := c.Language
 	if !slices.Contains(Languages, c.Language) {
-		errs = append(errs, fmt.Sprintf("language %q is not one of %s (the languages of the UI strings and dates)", c.Language, strings.Join(Languages, ", ")))
+		errs = append(errs, at("language")+fmt.Sprintf("language %q is not one of %s (the languages of the UI strings and dates)", c.Language, strings.Join(Languages, ", ")))
 		lang = "en" // the sections' defaults, so that one mistake makes one message
 	}
 	if c.Paginate < 1 {
-		errs = append(errs, fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
+		errs = append(errs, at("paginate")+fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
 	}
 	if strings.TrimSpace(c.Output) == "" {
-		errs = append(errs, "output must name a folder")
+		errs = append(errs, at("output")+"output must name a folder")
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
@@ -229,7 +232,7 @@ func (c *Config) finish(name string) error {
 		if z := suggestZone(c.TimeZone); z != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", z)
 		}
-		errs = append(errs, msg)
+		errs = append(errs, at("timeZone")+msg)
 	}
 	c.Location = loc
 	if !strings.HasSuffix(c.BaseURL, "/") {
@@ -243,10 +246,10 @@ func (c *Config) finish(name string) error {
 			*f.val = *defFields[i].val
 		}
 		if !sectionRe.MatchString(*f.val) {
-			errs = append(errs, fmt.Sprintf("sections.%s %q must be one path segment of lower-case letters, digits and hyphens", f.key, *f.val))
+			errs = append(errs, at(f.key)+fmt.Sprintf("sections.%s %q must be one path segment of lower-case letters, digits and hyphens", f.key, *f.val))
 		}
 		if other, dup := seen[*f.val]; dup {
-			errs = append(errs, fmt.Sprintf("sections.%s and sections.%s are both %q", other, f.key, *f.val))
+			errs = append(errs, at(f.key)+fmt.Sprintf("sections.%s and sections.%s are both %q", other, f.key, *f.val))
 		}
 		seen[*f.val] = f.key
 	}
@@ -255,7 +258,7 @@ func (c *Config) finish(name string) error {
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
-		return fmt.Errorf("%s: %s", name, strings.Join(errs, "; "))
+		return errors.New(strings.Join(errs, "\n"))
 	}
 	return nil
 }

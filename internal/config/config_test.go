@@ -85,7 +85,7 @@ func TestOneMistakeOneMessage(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	if n := strings.Count(err.Error(), ";") + 1; n != 1 {
+	if n := strings.Count(err.Error(), "\n") + 1; n != 1 || !strings.HasPrefix(err.Error(), "config.toml:1: language") {
 		t.Errorf("%d messages for one mistake: %v", n, err)
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"digest/internal/layout"
+	"digest/internal/textdist"
 )
 
 //go:embed data/*.toml
@@ -520,7 +521,11 @@ func (g *Gazetteer) index() error {
 		checkCountry(o, "official "+o.ID, o.Country)
 		for _, r := range o.Roles {
 			if r.Agency != "" && g.agencyByID[r.Agency] == nil {
-				errs = append(errs, fmt.Sprintf("%s: official %s: role %q: unknown agency %q", g.where(o), o.ID, r.Title("fr"), r.Agency))
+				msg := fmt.Sprintf("%s: official %s: role %q: unknown agency %q", g.where(o), o.ID, r.Title("fr"), r.Agency)
+				if near := nearest(r.Agency, g.IDs("agency")); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				errs = append(errs, msg)
 			}
 		}
 		g.officialByID[o.ID] = o
@@ -566,6 +571,17 @@ func (g *Gazetteer) index() error {
 		return errors.New(strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+// nearest is the id nearest to id (at most 3 edits), or "".
+func nearest(id string, ids []string) string {
+	best, bestD := "", 4
+	for _, x := range ids {
+		if d := textdist.Levenshtein(id, x); d < bestD || d == bestD && x < best {
+			best, bestD = x, d
+		}
+	}
+	return best
 }
 
 // where says where an entry was read, "data" when unknown.
