@@ -139,13 +139,7 @@ func nearestID(k index.Key, ix *index.Index, g *gazetteer.Gazetteer) string {
 	for _, e := range ix.ByKind[k.Kind] {
 		ids = append(ids, e.ID)
 	}
-	best, bestD := "", 4
-	for _, id := range ids {
-		if d := textdist.Levenshtein(strings.ToLower(k.ID), strings.ToLower(id)); d < bestD || d == bestD && id < best {
-			best, bestD = id, d
-		}
-	}
-	return best
+	return textdist.Nearest(k.ID, ids, 3)
 }
 
 // staticHas tells whether a static file is in the site's static/ or the

@@ -326,14 +326,7 @@ func (r *Report) people(articles []*content.Article, results []*extract.Result, 
 			}
 		}
 		for _, c := range cands[i] {
-			key := extract.Fold(c.name)
-			covered := known[key]
-			for k := range known {
-				if !covered && strings.Contains(k, key) || strings.Contains(key, k) && len(k) > 4 {
-					covered = true
-				}
-			}
-			if !covered {
+			if !covered(extract.Fold(c.name), known) {
 				files[c.name] = appendNew(files[c.name], c.file)
 			}
 		}
@@ -341,6 +334,21 @@ func (r *Report) people(articles []*content.Article, results []*extract.Result, 
 	for name, fs := range files {
 		r.add(UnknownPerson, name, fmt.Sprintf("follows a title in %d article(s) but is no official; data/officials.toml can add them", len(fs)), fs...)
 	}
+}
+
+// covered tells whether a name is one of the article's entities: a form
+// it is known by holds the name ("Koné" in "Youssouf Koné"), or the name
+// holds a form of more than four bytes ("M. Hammouchi").
+func covered(key string, known map[string]bool) bool {
+	if known[key] {
+		return true
+	}
+	for k := range known {
+		if strings.Contains(k, key) || len(k) > 4 && strings.Contains(key, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendNew(list []string, s string) []string {

@@ -522,7 +522,7 @@ func (g *Gazetteer) index() error {
 		for _, r := range o.Roles {
 			if r.Agency != "" && g.agencyByID[r.Agency] == nil {
 				msg := fmt.Sprintf("%s: official %s: role %q: unknown agency %q", g.where(o), o.ID, r.Title("fr"), r.Agency)
-				if near := nearest(r.Agency, g.IDs("agency")); near != "" {
+				if near := textdist.Nearest(r.Agency, g.IDs("agency"), 3); near != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", near)
 				}
 				errs = append(errs, msg)
@@ -571,17 +571,6 @@ func (g *Gazetteer) index() error {
 		return errors.New(strings.Join(errs, "\n"))
 	}
 	return nil
-}
-
-// nearest is the id nearest to id (at most 3 edits), or "".
-func nearest(id string, ids []string) string {
-	best, bestD := "", 4
-	for _, x := range ids {
-		if d := textdist.Levenshtein(id, x); d < bestD || d == bestD && x < best {
-			best, bestD = x, d
-		}
-	}
-	return best
 }
 
 // where says where an entry was read, "data" when unknown.

@@ -1,6 +1,8 @@
 // Package textdist measures how far two strings are.
 package textdist
 
+import "strings"
+
 // Levenshtein is the edit distance of a and b, in bytes: enough for keys
 // and short names.
 func Levenshtein(a, b string) int {
@@ -21,4 +23,16 @@ func Levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Nearest is the candidate nearest to s, ignoring case, at most maxD edits
+// away (ties go to the first in byte order), or "".
+func Nearest(s string, candidates []string, maxD int) string {
+	best, bestD := "", maxD+1
+	for _, c := range candidates {
+		if d := Levenshtein(strings.ToLower(s), strings.ToLower(c)); d < bestD || d == bestD && c < best {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
