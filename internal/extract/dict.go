@@ -54,33 +54,91 @@ type target struct {
 	caps uint32
 }
 
+// The tries are compiled into flat arrays that refer to each other by
+// index: the extractor lives through a whole build, and every garbage
+// collection marks what it holds. Tens of thousands of small nodes, maps and
+// slices made most of that work; arrays of integers are marked as one object
+// each and never scanned.
+
 // entry is one phrase of the dictionary.
 type entry struct {
-	words   []string // folded words
-	prefix  bool     // the last word is a prefix ("terroris*")
+	first, last string // its first and last folded words
+	prefix      bool   // the last word is a prefix ("terroris*")
+	targets     span   // in Dict.targets
+}
+
+// span is a range of one of a Dict's arrays.
+type span struct{ lo, hi int32 }
+
+// node is a node of a compiled trie. Node 0 is the root, so 0 also stands
+// for no node.
+type node struct {
+	// kids are the children by the words' lexicon indexes, sorted: reading
+	// a token is a search among a few integers, not a string hash.
+	kids span // in Dict.kids
+	// prefixes are phrases whose last word, a prefix, follows this node.
+	prefixes span  // in Dict.prefixed
+	entry    int32 // the phrase that ends at this node, in Dict.entries; -1 for none
+}
+
+type kid struct{ lex, node int32 }
+
+// Dict finds gazetteer phrases in token streams, longest first. Phrases
+// are a trie of folded words, so reading a token costs a search among a
+// node's children, whatever the size of the gazetteer.
+type Dict struct {
+	nodes    []node
+	kids     []kid
+	prefixed []int32 // entry indexes, for node.prefixes
+	entries  []entry
+	targets  []target
+	// byPrefix holds the one-word prefix phrases by their first prefixLen
+	// bytes, packed (ranges of prefixed): a look-up hashes an integer.
+	byPrefix map[uint32]span
+	// prefixBits has a bit for each four-letter start of byPrefix (a-z
+	// only), so most words skip the map look-up.
+	prefixBits  []uint64
+	otherPrefix bool // some prefix is not four letters a-z
+	b           *dictBuilder
+}
+
+// dictBuilder is a Dict while phrases are added: a trie of maps, compiled
+// by Dict.compile.
+type dictBuilder struct {
+	root     buildNode
+	entries  []builtEntry
+	byKey    map[string]int32 // phrase key → entries index
+	byPrefix map[string][]int32
+}
+
+type buildNode struct {
+	next     map[string]*buildNode
+	entry    int32 // entries index + 1; 0 for none
+	prefixes []int32
+}
+
+type builtEntry struct {
+	words   []string
+	prefix  bool
 	targets []target
 }
 
-// node is a node of the dictionary's word trie.
-type node struct {
-	next map[string]*node
-	// kids are next by the words' lexicon indexes, sorted: below the root,
-	// reading a token is a search among a few integers, not a string hash.
-	kids []kid
-	// entry is the phrase that ends at this node, if any.
-	entry *entry
-	// prefixes are phrases whose last word, a prefix, follows this node.
-	prefixes []*entry
+func (n *buildNode) child(w string) *buildNode {
+	if n.next == nil {
+		n.next = map[string]*buildNode{}
+	}
+	c := n.next[w]
+	if c == nil {
+		c = &buildNode{}
+		n.next[w] = c
+	}
+	return c
 }
 
-type kid struct {
-	lex  int32
-	node *node
-}
-
-// byLex is the child for the word of lexicon index lex, or nil.
-func (n *node) byLex(lex int32) *node {
-	kids := n.kids
+// byLex is the child of node n for the word of lexicon index lex, or 0.
+func (d *Dict) byLex(n int32, lex int32) int32 {
+	r := d.nodes[n].kids
+	kids := d.kids[r.lo:r.hi]
 	for len(kids) > 0 {
 		m := len(kids) / 2
 		switch k := kids[m].lex; {
@@ -92,52 +150,13 @@ func (n *node) byLex(lex int32) *node {
 			kids = kids[:m]
 		}
 	}
-	return nil
-}
-
-// indexKids fills kids from next, below this node, giving each word a
-// lexicon index with id. The maps then go: tokens walk below the first word
-// by index only, and maps of pointers are what each garbage collection of
-// an extraction has to mark (a third of the extractor's heap).
-func (n *node) indexKids(id func(word string) int32) {
-	n.kids = make([]kid, 0, len(n.next))
-	for w, c := range n.next {
-		n.kids = append(n.kids, kid{id(w), c})
-		c.indexKids(id)
-	}
-	slices.SortFunc(n.kids, func(a, b kid) int { return int(a.lex - b.lex) })
-	n.next = nil
-}
-
-func (n *node) child(w string) *node {
-	if n.next == nil {
-		n.next = map[string]*node{}
-	}
-	c := n.next[w]
-	if c == nil {
-		c = &node{}
-		n.next[w] = c
-	}
-	return c
-}
-
-// Dict finds gazetteer phrases in token streams, longest first. Phrases
-// are a trie of folded words, so reading a token costs a map look-up or two,
-// whatever the size of the gazetteer.
-type Dict struct {
-	root     node
-	byPrefix map[string][]*entry // one-word prefix phrases by their first prefixLen bytes
-	// prefixBits has a bit for each four-letter start of byPrefix (a-z
-	// only), so most words skip the map look-up.
-	prefixBits  []uint64
-	otherPrefix bool              // some prefix is not four letters a-z
-	entries     map[string]*entry // by phrase key, while building
+	return 0
 }
 
 const prefixLen = 4
 
 func newDict() *Dict {
-	return &Dict{byPrefix: map[string][]*entry{}, entries: map[string]*entry{}}
+	return &Dict{b: &dictBuilder{byKey: map[string]int32{}, byPrefix: map[string][]int32{}}}
 }
 
 // add puts a phrase in the dictionary for a target. The phrase is written
@@ -181,18 +200,20 @@ func (d *Dict) add(phrase string, t target) {
 			t.caps = 1
 		}
 	}
+	b := d.b
 	key := strings.Join(words, " ")
 	if prefix {
 		key += "*"
 	}
-	e := d.entries[key]
-	if e == nil {
-		e = &entry{words: words, prefix: prefix}
-		d.entries[key] = e
+	id, ok := b.byKey[key]
+	if !ok {
+		id = int32(len(b.entries))
+		b.entries = append(b.entries, builtEntry{words: words, prefix: prefix})
+		b.byKey[key] = id
 		switch {
 		case prefix && len(words) == 1:
 			p := words[0][:prefixLen]
-			d.byPrefix[p] = append(d.byPrefix[p], e)
+			b.byPrefix[p] = append(b.byPrefix[p], id)
 			if i, ok := prefixIndex(p); ok {
 				if d.prefixBits == nil {
 					d.prefixBits = make([]uint64, 26*26*26*26/64+1)
@@ -202,19 +223,20 @@ func (d *Dict) add(phrase string, t target) {
 				d.otherPrefix = true
 			}
 		case prefix:
-			n := &d.root
+			n := &b.root
 			for _, w := range words[:len(words)-1] {
 				n = n.child(w)
 			}
-			n.prefixes = append(n.prefixes, e)
+			n.prefixes = append(n.prefixes, id)
 		default:
-			n := &d.root
+			n := &b.root
 			for _, w := range words {
 				n = n.child(w)
 			}
-			n.entry = e
+			n.entry = id + 1
 		}
 	}
+	e := &b.entries[id]
 	for _, x := range e.targets {
 		if x.kind == t.kind && x.id == t.id && x.flags == t.flags {
 			return
@@ -223,14 +245,60 @@ func (d *Dict) add(phrase string, t target) {
 	e.targets = append(e.targets, t)
 }
 
-// freeze ends the building. Each phrase's targets are sorted by kind, so
-// that the targets of one kind are a run of them; data order is kept within
-// a kind, since it breaks ties.
-func (d *Dict) freeze() {
-	for _, e := range d.entries {
+// compile ends the building: the trie goes to the flat arrays, each word
+// given its lexicon index by lexID, and words by intern. Each phrase's
+// targets are sorted by kind, so that the targets of one kind are a run of
+// them; data order is kept within a kind, since it breaks ties. It returns
+// the nodes of the phrases' first words.
+func (d *Dict) compile(lexID func(word string) int32, intern func(string) string) map[string]int32 {
+	b := d.b
+	d.b = nil
+	d.entries = make([]entry, len(b.entries))
+	for i, e := range b.entries {
 		sort.SliceStable(e.targets, func(i, j int) bool { return readingKind(e.targets[i].kind) < readingKind(e.targets[j].kind) })
+		lo := int32(len(d.targets))
+		d.targets = append(d.targets, e.targets...)
+		d.entries[i] = entry{first: intern(e.words[0]), last: intern(e.words[len(e.words)-1]), prefix: e.prefix,
+			targets: span{lo, int32(len(d.targets))}}
 	}
-	d.entries = nil
+	d.byPrefix = make(map[uint32]span, len(b.byPrefix))
+	for p, ids := range b.byPrefix {
+		lo := int32(len(d.prefixed))
+		d.prefixed = append(d.prefixed, ids...)
+		d.byPrefix[packPrefix(p)] = span{lo, int32(len(d.prefixed))}
+	}
+	d.nodes = []node{{}}
+	at := map[*buildNode]int32{}
+	var add func(n *buildNode) int32
+	add = func(n *buildNode) int32 {
+		i := int32(len(d.nodes))
+		d.nodes = append(d.nodes, node{})
+		at[n] = i
+		d.fill(i, n, lexID, add)
+		return i
+	}
+	d.fill(0, &b.root, lexID, add)
+	firsts := make(map[string]int32, len(b.root.next))
+	for w, c := range b.root.next {
+		firsts[intern(w)] = at[c]
+	}
+	return firsts
+}
+
+// fill writes node at's entry, prefixes and children (made by add).
+func (d *Dict) fill(at int32, n *buildNode, lexID func(string) int32, add func(*buildNode) int32) {
+	lo := int32(len(d.prefixed))
+	d.prefixed = append(d.prefixed, n.prefixes...)
+	d.nodes[at].prefixes = span{lo, int32(len(d.prefixed))}
+	d.nodes[at].entry = n.entry - 1
+	kids := make([]kid, 0, len(n.next))
+	for w, c := range n.next {
+		kids = append(kids, kid{lexID(w), add(c)})
+	}
+	slices.SortFunc(kids, func(a, b kid) int { return int(a.lex - b.lex) })
+	klo := int32(len(d.kids))
+	d.kids = append(d.kids, kids...)
+	d.nodes[at].kids = span{klo, int32(len(d.kids))}
 }
 
 // match is a phrase found in a token stream.
@@ -241,7 +309,7 @@ type match struct {
 
 // candidate is a phrase that matches from a token, before its constraints.
 type candidate struct {
-	e   *entry
+	e   int32 // in Dict.entries
 	end int
 }
 
@@ -251,43 +319,53 @@ func (d *Dict) matchAt(text string, toks []Token, i int) (match, bool) {
 	if !toks[i].Word {
 		return match{}, false
 	}
-	return d.matchFrom(text, toks, i, d.root.next[toks[i].Fold])
+	first := int32(0)
+	if toks[i].lex >= 0 {
+		first = d.byLex(0, toks[i].lex)
+	}
+	return d.matchFrom(text, toks, i, first)
 }
 
 // matchFrom is matchAt with the trie node of token i already looked up.
-func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, bool) {
-	t := toks[i]
+func (d *Dict) matchFrom(text string, toks []Token, i int, first int32) (match, bool) {
+	t := &toks[i]
 	if !t.Word {
 		return match{}, false
 	}
+	var starts []int32 // one-word prefix phrases
+	if len(t.Fold) >= prefixLen {
+		starts = d.prefixEntries(t.Fold[:prefixLen])
+	}
+	if first == 0 && len(starts) == 0 {
+		return match{}, false // most words: no phrase starts with them
+	}
 	var buf [8]candidate
 	cands := buf[:0]
-	if len(t.Fold) >= prefixLen {
-		for _, e := range d.prefixEntries(t.Fold[:prefixLen]) {
-			if strings.HasPrefix(t.Fold, e.words[0]) {
-				cands = append(cands, candidate{e, i + 1})
-			}
+	for _, e := range starts {
+		if strings.HasPrefix(t.Fold, d.entries[e].first) {
+			cands = append(cands, candidate{e, i + 1})
 		}
 	}
 	n := first
-	for k := i; n != nil; {
-		if n.entry != nil {
-			cands = append(cands, candidate{n.entry, k + 1})
+	for k := i; n != 0; {
+		nd := &d.nodes[n]
+		if nd.entry >= 0 {
+			cands = append(cands, candidate{nd.entry, k + 1})
 		}
 		k++
 		if k >= len(toks) || !toks[k].Word || toks[k].Break {
 			break
 		}
 		tk := toks[k]
-		for _, e := range n.prefixes {
-			if strings.HasPrefix(tk.Fold, e.words[len(e.words)-1]) {
+		for _, e := range d.prefixed[nd.prefixes.lo:nd.prefixes.hi] {
+			if strings.HasPrefix(tk.Fold, d.entries[e].last) {
 				cands = append(cands, candidate{e, k + 1})
 			}
 		}
 		if tk.lex < 0 {
 			break // a word no phrase has
 		}
-		n = n.byLex(tk.lex)
+		n = d.byLex(n, tk.lex)
 	}
 	// longest first; among equals, the order found
 	for len(cands) > 0 {
@@ -298,7 +376,7 @@ func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, 
 			}
 		}
 		c := cands[bi]
-		if m, ok := accept(text, toks, i, c); ok {
+		if m, ok := d.accept(text, toks, i, c); ok {
 			return m, true
 		}
 		cands = append(cands[:bi], cands[bi+1:]...)
@@ -307,19 +385,21 @@ func (d *Dict) matchFrom(text string, toks []Token, i int, first *node) (match, 
 }
 
 // accept keeps the targets of a candidate whose constraints hold.
-func accept(text string, toks []Token, i int, c candidate) (match, bool) {
+func (d *Dict) accept(text string, toks []Token, i int, c candidate) (match, bool) {
+	r := d.entries[c.e].targets
+	ts := d.targets[r.lo:r.hi:r.hi]
 	all := true
-	for _, t := range c.e.targets {
+	for _, t := range ts {
 		if !t.accepts(text, toks, i, c.end) {
 			all = false
 			break
 		}
 	}
 	if all {
-		return match{start: i, end: c.end, targets: c.e.targets}, true
+		return match{start: i, end: c.end, targets: ts}, true
 	}
 	var targets []target
-	for _, t := range c.e.targets {
+	for _, t := range ts {
 		if t.accepts(text, toks, i, c.end) {
 			targets = append(targets, t)
 		}
@@ -462,7 +542,6 @@ func buildDict(g *gazetteer.Gazetteer) *Dict {
 			d.add(v, target{kind: KindOfficial, id: o.ID, country: o.Country, flags: needCap | isVariant})
 		}
 	}
-	d.freeze()
 	return d
 }
 
@@ -495,7 +574,6 @@ func buildThemes(g *gazetteer.Gazetteer) *Dict {
 			d.add(p, target{kind: KindTheme, id: t.ID, flags: isExcluded})
 		}
 	}
-	d.freeze()
 	return d
 }
 
@@ -594,7 +672,7 @@ func prefixIndex(p string) (int, bool) {
 }
 
 // prefixEntries are the one-word prefix phrases that may start p.
-func (d *Dict) prefixEntries(p string) []*entry {
+func (d *Dict) prefixEntries(p string) []int32 {
 	if len(d.byPrefix) == 0 {
 		return nil
 	}
@@ -605,5 +683,11 @@ func (d *Dict) prefixEntries(p string) []*entry {
 	} else if !d.otherPrefix {
 		return nil
 	}
-	return d.byPrefix[p]
+	r := d.byPrefix[packPrefix(p)]
+	return d.prefixed[r.lo:r.hi]
+}
+
+// packPrefix packs the prefixLen bytes of p.
+func packPrefix(p string) uint32 {
+	return uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
 }

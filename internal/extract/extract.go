@@ -105,9 +105,28 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	}
 	x.scratch.New = func() any { return &scratch{} }
 	x.lex = &lexicon{index: map[string]int32{}}
+	// Every word of every phrase gets an index, so that tokens walk the
+	// tries by index; the words are copied into one string, so that the
+	// phrases' own strings (and what the gazetteer's loading made) can go.
+	words := map[string]string{}
+	// A Builder only appends (or moves on to a larger buffer), so a string
+	// cut from its String stays as it was.
+	var arena strings.Builder
+	arena.Grow(1 << 18)
+	intern := func(w string) string {
+		if v, ok := words[w]; ok {
+			return v
+		}
+		arena.WriteString(w)
+		all := arena.String()
+		v := all[len(all)-len(w):]
+		words[w] = v
+		return v
+	}
 	entry := func(w string) *lexEntry {
 		id, ok := x.lex.index[w]
 		if !ok {
+			w = intern(w)
 			id = int32(len(x.lex.entries))
 			x.lex.index[w] = id
 			x.lex.entries = append(x.lex.entries, lexEntry{word: w})
@@ -117,21 +136,15 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	for w, f := range wordFlags {
 		entry(w).flags = f
 	}
-	for w, n := range x.dict.root.next {
+	id := func(w string) int32 { entry(w); return x.lex.index[w] }
+	for w, n := range x.dict.compile(id, intern) {
 		entry(w).ent = n
 	}
-	for w, n := range x.themes.root.next {
+	for w, n := range x.themes.compile(id, intern) {
 		entry(w).theme = n
 	}
-	// every word of every phrase gets an index, so that tokens walk the
-	// tries below their first word by index
-	id := func(w string) int32 { entry(w); return x.lex.index[w] }
-	for _, root := range []*node{&x.dict.root, &x.themes.root} {
-		for _, n := range root.next {
-			n.indexKids(id)
-		}
-	}
 	x.lex.freeze()
+	x.lex.index = nil
 	return x
 }
 

@@ -9,7 +9,7 @@ func (s *state) findMatches() {
 		s.cover[i] = -1
 	}
 	for i := 0; i < len(s.toks); {
-		var first *node
+		first := int32(0)
 		if id := s.toks[i].lex; id >= 0 {
 			first = s.x.lex.entries[id].ent
 		}

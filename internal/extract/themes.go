@@ -21,7 +21,7 @@ import (
 func (s *state) findThemes() {
 	var hidden [][2]int
 	for i := 0; i < len(s.toks); {
-		var first *node
+		first := int32(0)
 		if id := s.toks[i].lex; id >= 0 {
 			first = s.x.lex.entries[id].theme
 		}

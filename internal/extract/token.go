@@ -104,7 +104,7 @@ func wordHash(w string) uint64 {
 type lexEntry struct {
 	word       string
 	flags      wordFlag
-	ent, theme *node
+	ent, theme int32 // the nodes of the phrases that start with it (0 for none)
 }
 
 // scratch holds the buffers of a tokenization, reused from one article to
