@@ -93,6 +93,25 @@ func TestFrenchInflections(t *testing.T) {
 	}
 }
 
+// TestPersonKeyForms: the key itself, for each of its rules, and for a name
+// longer than the buffers PersonKey starts with.
+func TestPersonKeyForms(t *testing.T) {
+	for _, c := range []struct{ name, key string }{
+		{"Abdellatif Hammouchi", "abdelatifhamouchi"},
+		{"Abd el-Kader Ben Ali", "abdelkaderbenali"},
+		{"Mohammed bin Salman Al Saud", "mohamedbensalmansaud"},
+		{"M. Al", "al"}, // an honorific goes; Al last is the name
+		{"Dr Ibn Sina", "bensina"},
+		{"Sûreté  Œuvre", "sureteoeuvre"}, // folded, spaces and ligatures
+		{"", ""},
+		{strings.Repeat("Zabulon Xenophane ", 6), strings.Repeat("zabulonxenophane", 6)},
+	} {
+		if got := PersonKey(c.name); got != c.key {
+			t.Errorf("PersonKey(%q) = %q, want %q", c.name, got, c.key)
+		}
+	}
+}
+
 func TestPersonKey(t *testing.T) {
 	same := [][2]string{
 		{"Abdellatif Hammouchi", "Abdelatif Hammouchi"},

@@ -61,7 +61,12 @@ func foldRune(b []byte, r rune) []byte {
 // Fold is the matching key of a string: lower case, no accents, words
 // separated by one space; apostrophes and hyphens count as separators.
 func Fold(s string) string {
-	var b []byte
+	var buf [64]byte // most names fit: one allocation, the string
+	return string(appendFold(buf[:0], s))
+}
+
+// appendFold appends the folded form of s to b.
+func appendFold(b []byte, s string) []byte {
 	space := false
 	for _, r := range s {
 		if isWordRune(r) {
@@ -74,7 +79,7 @@ func Fold(s string) string {
 			space = true
 		}
 	}
-	return string(b)
+	return b
 }
 
 // runeClass caches, for the runes of the fold table, whether a rune is part

@@ -460,8 +460,9 @@ func (s *state) honorificBefore(i int) bool {
 // idOf is the slug of a name, as slug.Make makes it (ASCII letters and
 // digits of the folded name, joined by hyphens), from the fold table.
 func idOf(name string) string {
-	f := Fold(name)
-	b := make([]byte, 0, len(f))
+	var fb, buf [64]byte
+	f := appendFold(fb[:0], name)
+	b := buf[:0]
 	hyphen := false
 	for i := 0; i < len(f); i++ {
 		c := f[i]

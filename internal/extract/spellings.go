@@ -6,7 +6,7 @@
 package extract
 
 import (
-	"strings"
+	"bytes"
 
 	"digest/internal/gazetteer"
 	"digest/internal/textdist"
@@ -17,41 +17,56 @@ import (
 // collapsed. "Abdellatif Hammouchi" and "Abdelatif Hammouchi" share it, and
 // so do "Al-Raisi" and "Al Raisi".
 func PersonKey(name string) string {
-	words := strings.Fields(Fold(name))
-	var b strings.Builder
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		switch {
-		case honorifics[w]:
-			continue
-		case (w == "al" || w == "el") && i+1 < len(words):
-			continue
-		case w == "bin" || w == "ibn":
-			w = "ben"
-		case w == "abd" && i+1 < len(words) && (words[i+1] == "el" || words[i+1] == "al"):
-			w = "abdel"
-			i++
+	var fb, kb [64]byte // most names fit: one allocation, the key
+	folded := appendFold(fb[:0], name)
+	key := kb[:0]
+	for rest := folded; len(rest) > 0; {
+		var w []byte
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			w, rest = rest, nil
 		}
-		b.WriteString(w)
+		next := rest
+		if i := bytes.IndexByte(next, ' '); i >= 0 {
+			next = next[:i]
+		}
+		switch sw := string(w); { // string(w) in a switch does not allocate
+		case honorifics[sw]:
+			continue
+		case (sw == "al" || sw == "el") && len(next) > 0:
+			continue
+		case sw == "bin" || sw == "ibn":
+			w = []byte("ben")
+		case sw == "abd" && (string(next) == "el" || string(next) == "al"):
+			w = []byte("abdel")
+			rest = rest[len(next):]
+			if len(rest) > 0 {
+				rest = rest[1:]
+			}
+		}
+		key = append(key, w...)
 	}
-	return collapseDoubles(b.String())
+	return string(collapseDoubles(key))
 }
 
-func collapseDoubles(s string) string {
-	out := make([]byte, 0, len(s))
+// collapseDoubles removes, in place, a byte that repeats the one before.
+func collapseDoubles(s []byte) []byte {
+	out := s[:0]
 	for i := 0; i < len(s); i++ {
 		if i > 0 && s[i] == s[i-1] {
 			continue
 		}
 		out = append(out, s[i])
 	}
-	return string(out)
+	return out
 }
 
 // skeleton is a key without vowels: transliterations of one name
 // (Mahmut/Mahmoud, Koumane/Koman) differ mostly in vowels.
 func skeleton(key string) string {
-	out := make([]byte, 0, len(key))
+	var buf [64]byte
+	out := buf[:0]
 	for i := 0; i < len(key); i++ {
 		switch key[i] {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'h':
@@ -59,7 +74,7 @@ func skeleton(key string) string {
 		}
 		out = append(out, key[i])
 	}
-	return collapseDoubles(string(out))
+	return string(collapseDoubles(out))
 }
 
 // sameperson tells whether two keys are spellings of one name.

@@ -47,9 +47,10 @@ type lexicon struct {
 }
 
 type lexSlot struct {
-	hash uint64
-	id   int32 // entry index + 1; 0 for an empty slot
-	n    int32 // the word's length
+	hash  uint64
+	id    int32    // entry index + 1; 0 for an empty slot
+	n     int32    // the word's length
+	flags wordFlag // the entry's, so that a token's look-up reads one slot
 }
 
 // freeze builds the hash table from the entries.
@@ -65,21 +66,21 @@ func (l *lexicon) freeze() {
 		for l.slots[i].id != 0 {
 			i = (i + 1) & l.mask
 		}
-		l.slots[i] = lexSlot{hash: h, id: int32(id + 1), n: int32(len(e.word))}
+		l.slots[i] = lexSlot{hash: h, id: int32(id + 1), n: int32(len(e.word)), flags: e.flags}
 	}
 }
 
 // find looks a word up by its 64-bit hash and length, without reading the
 // word back: among the few thousand words of a lexicon and those of an
 // article, two with one hash and one length would take a one-in-10^14 chance.
-func (l *lexicon) find(h uint64, w string) (int32, bool) {
+func (l *lexicon) find(h uint64, w string) (int32, wordFlag, bool) {
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
-		s := l.slots[i]
+		s := &l.slots[i]
 		if s.id == 0 {
-			return -1, false
+			return -1, 0, false
 		}
 		if s.hash == h && int(s.n) == len(w) {
-			return s.id - 1, true
+			return s.id - 1, s.flags, true
 		}
 	}
 }
@@ -260,9 +261,9 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 			toks[k].flags = wordFlags[toks[k].Fold]
 			continue
 		}
-		if id, ok := lex.find(spans[k].hash, toks[k].Fold); ok {
+		if id, flags, ok := lex.find(spans[k].hash, toks[k].Fold); ok {
 			toks[k].lex = id
-			toks[k].flags = lex.entries[id].flags
+			toks[k].flags = flags
 		}
 	}
 	return toks
