@@ -6,7 +6,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"digest/internal/gazetteer"
@@ -383,21 +383,24 @@ func (s *state) shortMentions() {
 		// the longest surname (two words, then one) that starts here
 		var p *person
 		n := 0
-		for _, w := range []int{2, 1} {
+		var kb [64]byte
+		for _, w := range [2]int{2, 1} {
 			if i+w > len(s.toks) {
 				continue
 			}
-			var words []string
-			ok := true
-			for _, x := range s.toks[i : i+w] {
-				if !x.Word || inName[i] {
+			key, ok := kb[:0], true
+			for j, x := range s.toks[i : i+w] {
+				if !x.Word {
 					ok = false
 				}
-				words = append(words, x.Fold)
+				if j > 0 {
+					key = append(key, ' ')
+				}
+				key = append(key, x.Fold...)
 			}
-			key := strings.Join(words, " ")
-			if ok && owner[key] != nil && !shared[key] {
-				p, n = owner[key], w
+			// owner[string(key)] looks up without making a string
+			if ok && owner[string(key)] != nil && !shared[string(key)] {
+				p, n = owner[string(key)], w
 				break
 			}
 		}
@@ -422,9 +425,11 @@ func (s *state) shortMentions() {
 // finishPeople turns people into entities, with the agencies their roles name.
 func (s *state) finishPeople() {
 	for _, p := range s.people {
-		id := idOf(p.name)
+		var id string
 		if p.official != nil {
 			id = p.official.ID
+		} else {
+			id = idOf(p.name)
 		}
 		e := s.entity(KindOfficial, id)
 		e.Name = p.name
@@ -440,14 +445,18 @@ func (s *state) finishPeople() {
 				}
 			}
 		}
-		sort.SliceStable(p.mentions, func(i, j int) bool {
-			a, b := p.mentions[i].Loc, p.mentions[j].Loc
+		slices.SortStableFunc(p.mentions, func(x, y Mention) int {
+			a, b := x.Loc, y.Loc
 			if a.Field != b.Field {
-				return a.Field < b.Field
+				return int(a.Field) - int(b.Field)
 			}
-			return a.Start < b.Start
+			return a.Start - b.Start
 		})
-		e.Mentions = append(e.Mentions, p.mentions...)
+		if e.Mentions == nil {
+			e.Mentions = slices.Clip(p.mentions) // p is done with them
+		} else {
+			e.Mentions = append(e.Mentions, p.mentions...)
+		}
 	}
 }
 
@@ -516,7 +525,7 @@ func (s *state) functionsFirst(p *person) []string {
 			roles = append([]string{r}, roles...)
 		}
 	}
-	sort.SliceStable(roles, func(i, j int) bool { return weight[roles[i]] < weight[roles[j]] })
+	slices.SortStableFunc(roles, func(a, b string) int { return weight[a] - weight[b] })
 	return roles
 }
 
@@ -534,16 +543,20 @@ func (s *state) words(r [2]int) int {
 // surnameOfOne tells whether the name at [start,end) is the surname of a
 // person named before ("Hassan Al-Qudah", then "Al-Qudah").
 func (s *state) surnameOfOne(start, end int) bool {
-	var words []string
+	var kb [64]byte
+	key, n := kb[:0], 0
 	for k := start; k < end; k++ {
 		if s.toks[k].Word {
-			words = append(words, s.toks[k].Fold)
+			if n > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, s.toks[k].Fold...)
+			n++
 		}
 	}
-	key := strings.Join(words, " ")
 	for _, p := range s.people {
 		for _, sn := range p.surnames {
-			if sn == key {
+			if sn == string(key) {
 				return true
 			}
 		}

@@ -99,6 +99,25 @@ func (r *Result) Compact() {
 func (s *state) result() *Result {
 	r := &Result{File: s.in.File, Lang: s.in.Lang, Warnings: s.warnings}
 	lang := s.x.lang
+	// each list at most as long as its kind's entities, in one allocation
+	if n := len(s.ents[KindCountry]); n > 0 {
+		r.Countries = make([]*Entity, 0, n)
+	}
+	if n := len(s.ents[KindRegion]); n > 0 {
+		r.Regions = make([]*Entity, 0, n)
+	}
+	if n := len(s.ents[KindPlace]); n > 0 {
+		r.Places = make([]*Entity, 0, n)
+	}
+	if n := len(s.ents[KindAgency]); n > 0 {
+		r.Agencies = make([]*Entity, 0, n)
+	}
+	if n := len(s.ents[KindOfficial]); n > 0 {
+		r.Officials = make([]*Entity, 0, n)
+	}
+	if n := len(s.ents[KindTheme]); n > 0 {
+		r.Themes = make([]*Entity, 0, n)
+	}
 	for kind, list := range s.ents {
 		for _, e := range list {
 			if len(e.Mentions) == 0 && !e.Manual {
@@ -131,8 +150,12 @@ func (s *state) result() *Result {
 			s.own(e)
 		}
 	}
-	for _, list := range [][]*Entity{r.Countries, r.Regions, r.Places, r.Agencies, r.Officials, r.Themes} {
-		slices.SortFunc(list, func(a, b *Entity) int {
+	for _, list := range []*[]*Entity{&r.Countries, &r.Regions, &r.Places, &r.Agencies, &r.Officials, &r.Themes} {
+		if len(*list) == 0 {
+			*list = nil // none found, as when nothing was made
+			continue
+		}
+		slices.SortFunc(*list, func(a, b *Entity) int {
 			if len(a.Mentions) != len(b.Mentions) {
 				return len(b.Mentions) - len(a.Mentions)
 			}

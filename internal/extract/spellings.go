@@ -130,9 +130,13 @@ func (ix *skeletonIndex) candidates(key string) []string {
 		return nil
 	}
 	out := append(append([]string{}, ix.exact[sk]...), ix.deleted[sk]...)
-	for _, d := range deletions(sk) {
-		out = append(out, ix.exact[d]...)
-		out = append(out, ix.deleted[d]...)
+	// the deletions of sk, as deletions makes them, in a buffer: a map
+	// look-up by string(bytes) does not allocate
+	var buf [64]byte
+	for i := range sk {
+		d := append(append(buf[:0], sk[:i]...), sk[i+1:]...)
+		out = append(out, ix.exact[string(d)]...)
+		out = append(out, ix.deleted[string(d)]...)
 	}
 	return out
 }
