@@ -136,6 +136,11 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 	for w, f := range wordFlags {
 		entry(w).flags = f
 	}
+	for k := range x.surnames {
+		if !strings.Contains(k, " ") {
+			entry(k).flags |= wSurname
+		}
+	}
 	id := func(w string) int32 { entry(w); return x.lex.index[w] }
 	for w, n := range x.dict.compile(id, intern) {
 		entry(w).ent = n

@@ -259,6 +259,9 @@ const (
 	wOrganHead // citybodies.go's sets, read on every token
 	wLowerHead
 	wCityPost
+	// wSurname marks the surnames of the gazetteer's officials (set by
+	// New, not by a word list): most capitalised words need no map look-up.
+	wSurname
 )
 
 // Flags of the first words of multi-word lists.

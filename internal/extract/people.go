@@ -351,7 +351,7 @@ func (s *state) shortMentions() {
 	// official of that surname, when a title or an honorific says it is a person
 	for i := 1; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if !t.Word || !t.Cap || owner[t.Fold] != nil || s.cover[i] >= 0 && s.matchKind(i) != KindOfficial {
+		if !t.Word || !t.Cap || !t.is(wSurname) || owner[t.Fold] != nil || s.cover[i] >= 0 && s.matchKind(i) != KindOfficial {
 			continue
 		}
 		o := s.x.surnames[t.Fold]
@@ -370,14 +370,17 @@ func (s *state) shortMentions() {
 		}
 		owner[t.Fold] = p
 	}
-	firstWords := map[string]bool{}
+	// an article names a few people: a list is quicker than a map
+	var firstWords []string
 	for sn := range owner {
 		w, _, _ := strings.Cut(sn, " ")
-		firstWords[w] = true
+		if !slices.Contains(firstWords, w) {
+			firstWords = append(firstWords, w)
+		}
 	}
 	for i := 0; i < len(s.toks); i++ {
-		t := s.toks[i]
-		if !t.Word || !t.Cap || !firstWords[t.Fold] || inName[i] || t.is(wStopCap) || len(t.Fold) < 3 && !t.Caps {
+		t := &s.toks[i]
+		if !t.Word || !t.Cap || inName[i] || t.is(wStopCap) || len(t.Fold) < 3 && !t.Caps || !slices.Contains(firstWords, t.Fold) {
 			continue
 		}
 		// the longest surname (two words, then one) that starts here
