@@ -671,6 +671,20 @@ func prefixIndex(p string) (int, bool) {
 	return n, true
 }
 
+// mayStart tells, cheaply, whether a phrase may start at token t, whose
+// first trie node is first: the callers ask it of every token, and most
+// start none. matchFrom gives the answer.
+func (d *Dict) mayStart(t *Token, first int32) bool {
+	return first != 0 || d.prefixed != nil && d.prefixStarts(t)
+}
+
+// prefixStarts stays a call, so that mayStart is inlined into the loops.
+//
+//go:noinline
+func (d *Dict) prefixStarts(t *Token) bool {
+	return t.Word && len(t.Fold) >= prefixLen && len(d.prefixEntries(t.Fold[:prefixLen])) > 0
+}
+
 // prefixEntries are the one-word prefix phrases that may start p.
 func (d *Dict) prefixEntries(p string) []int32 {
 	if len(d.byPrefix) == 0 {

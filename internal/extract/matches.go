@@ -13,6 +13,10 @@ func (s *state) findMatches() {
 		if id := s.toks[i].lex; id >= 0 {
 			first = s.x.lex.entries[id].ent
 		}
+		if !s.x.dict.mayStart(&s.toks[i], first) {
+			i++
+			continue
+		}
 		m, ok := s.x.dict.matchFrom(s.text, s.toks, i, first)
 		if !ok {
 			i++

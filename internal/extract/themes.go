@@ -25,6 +25,10 @@ func (s *state) findThemes() {
 		if id := s.toks[i].lex; id >= 0 {
 			first = s.x.lex.entries[id].theme
 		}
+		if !s.x.themes.mayStart(&s.toks[i], first) {
+			i++
+			continue
+		}
 		m, ok := s.x.themes.matchFrom(s.text, s.toks, i, first)
 		if !ok {
 			i++
