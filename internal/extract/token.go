@@ -73,13 +73,13 @@ func (l *lexicon) freeze() {
 // find looks a word up by its 64-bit hash and length, without reading the
 // word back: among the few thousand words of a lexicon and those of an
 // article, two with one hash and one length would take a one-in-10^14 chance.
-func (l *lexicon) find(h uint64, w string) (int32, wordFlag, bool) {
+func (l *lexicon) find(h uint64, n int) (int32, wordFlag, bool) {
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
 		s := &l.slots[i]
 		if s.id == 0 {
 			return -1, 0, false
 		}
-		if s.hash == h && int(s.n) == len(w) {
+		if s.hash == h && int(s.n) == n {
 			return s.id - 1, s.flags, true
 		}
 	}
@@ -130,12 +130,8 @@ type scratch struct {
 	evidence        map[string]int // state.countryEvidence
 }
 
-// foldSpan is a token's key in the folded buffer, with its wordHash,
-// computed as the key is folded.
-type foldSpan struct {
-	start, end int
-	hash       uint64
-}
+// foldSpan is a token's key in the folded buffer.
+type foldSpan struct{ start, end int32 }
 
 // grow returns b resized to n elements, all zero, reusing its array.
 func grow[T any](b []T, n int) []T {
@@ -217,9 +213,18 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 				first = false
 			}
 		done:
-			spans = append(spans, foldSpan{fstart, len(folded), h})
+			spans = append(spans, foldSpan{int32(fstart), int32(len(folded))})
+			// the lexicon by the hash just made and the key's length: the
+			// key itself is a string only once the text is folded
+			lexID, flags := int32(-1), wordFlag(0)
+			if lex != nil {
+				if id, f, ok := lex.find(h, len(folded)-fstart); ok {
+					lexID, flags = id, f
+				}
+			}
 			toks = append(toks, Token{Start: start, End: i, Word: true,
-				Cap: capital, Caps: letters >= 2 && upper == letters, Join: join, Break: brk})
+				Cap: capital, Caps: letters >= 2 && upper == letters, Join: join, Break: brk,
+				lex: lexID, flags: flags})
 			join, brk, newlines = 0, false, 0
 			continue
 		case r == '\n':
@@ -243,8 +248,8 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 		default:
 			fstart := len(folded)
 			folded = utf8.AppendRune(folded, r)
-			spans = append(spans, foldSpan{start: fstart, end: len(folded)})
-			toks = append(toks, Token{Start: i, End: i + size, Join: join, Break: brk})
+			spans = append(spans, foldSpan{int32(fstart), int32(len(folded))})
+			toks = append(toks, Token{Start: i, End: i + size, Join: join, Break: brk, lex: -1})
 			join, brk, newlines = 0, false, 0
 		}
 		i += size
@@ -253,17 +258,8 @@ func (sc *scratch) tokenize(text string, lex *lexicon) []Token {
 	sc.toks = toks
 	for k := range toks {
 		toks[k].Fold = keys[spans[k].start:spans[k].end]
-		toks[k].lex = -1
-		if !toks[k].Word {
-			continue
-		}
-		if lex == nil {
+		if lex == nil && toks[k].Word {
 			toks[k].flags = wordFlags[toks[k].Fold]
-			continue
-		}
-		if id, flags, ok := lex.find(spans[k].hash, toks[k].Fold); ok {
-			toks[k].lex = id
-			toks[k].flags = flags
 		}
 	}
 	return toks
