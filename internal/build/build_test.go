@@ -59,6 +59,8 @@ func TestGoldenPages(t *testing.T) {
 		"archives/index.html",
 		"archives/2025/11/index.html",
 		"recherche/index.html",
+		"relations/ma-ml/index.html",
+		"relations/index.html",
 	})
 }
 
@@ -77,6 +79,7 @@ func TestGoldenSamplePages(t *testing.T) {
 		"archives/2025/11/index.html",
 		"recherche/index.html",
 		"index.xml",
+		"relations/ma-ml/index.html",
 	})
 }
 
@@ -185,6 +188,32 @@ func TestPageContent(t *testing.T) {
 		if !strings.Contains(official, want) {
 			t.Errorf("official page lacks %q", want)
 		}
+	}
+	// the dossiers (issue 15)
+	mali := read("pays/ml/index.html")
+	relation := read("relations/ma-ml/index.html")
+	for _, c := range []struct{ name, page, want string }{
+		{"a partner links to the pair's page", mali, `<a href="../../relations/ma-ml/" title="Mali et Maroc">`},
+		{"a country's own official, with the role last given", mali, `<a href="../../personnalites/youssouf-kone/">Youssouf Koné</a> <span class="role">directeur général de la police nationale du Mali</span>`},
+		{"a country names its most specific regions, unlinked when they have no page", mali, `1 article · Afrique de l&#39;Ouest, `},
+		{"a timeline drawn at build time, with a text alternative", mali, `<title id="timeline-title">Articles par mois, novembre 2025 – novembre 2025 : 1 au total</title>`},
+		{"the pair's page links both countries", relation, `<a href="../../pays/ma/"><span class="flag" aria-hidden="true">🇲🇦</span> Maroc</a> – <a href="../../pays/ml/">`},
+		{"the pair's page lists their shared article", relation, `href="../../articles/kone-a-marrakech/"`},
+		{"the pair's page lists the officials of either side", relation, `<a href="../../personnalites/abdellatif-hammouchi/">Abdellatif Hammouchi</a>`},
+		{"the list of pairs", read("relations/index.html"), `<a href="../relations/ma-ml/">Maroc – Mali</a>`},
+		{"a region lists its members", read("regions/gulf-of-guinea/index.html"), `<h2 id="members-title">Pays membres</h2>`},
+		{"an English article's card says so", read("page/2/index.html"), `<span class="lang-badge" title="Article en anglais">EN</span>`},
+		{"the home page shows the site's description", home, `<p class="site-description">Un site de test.</p>`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: page lacks %q", c.name, c.want)
+		}
+	}
+	if strings.Contains(relation, "relations/es-ma") || strings.Contains(relation, "world-drug-report") {
+		t.Errorf("the pair's page lists an article that does not name both")
+	}
+	if i, j := strings.Index(home, `class="latest"`), strings.Index(home, `class="trending"`); i < 0 || j < 0 || j < i {
+		t.Errorf("the home page must list the latest articles before the most named entities")
 	}
 	alias := read("anciens/kone-marrakech/index.html")
 	if !strings.Contains(alias, `url=../../articles/kone-a-marrakech/`) {

@@ -51,7 +51,7 @@ func (rb *rebuild) cardFingerprint(i int) uint64 {
 func (f *fingerprint) links(list []render.EntityLink) *fingerprint {
 	f.num(uint64(len(list)))
 	for _, l := range list {
-		f.str(l.Kind).str(l.ID).str(l.Name).str(l.URL).str(l.Flag).str(l.Role).num(uint64(l.Count))
+		f.str(l.Kind).str(l.ID).str(l.Name).str(l.URL).str(l.Flag).str(l.Role).num(uint64(l.Count)).str(l.Country)
 	}
 	return f
 }
@@ -88,6 +88,7 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 	for _, kind := range index.Kinds {
 		f.links(pg.Trending[kind])
 	}
+	f.time(pg.TrendingFrom).time(pg.TrendingUntil)
 	if m := pg.Month; m != nil {
 		f.num(uint64(m.Year)).num(uint64(m.Month)).num(uint64(m.Count))
 	}
@@ -101,7 +102,23 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 	if e := pg.Entity; e != nil {
 		f.num(rb.entityFingerprint(e))
 	}
+	if r := pg.Relation; r != nil {
+		f.links([]render.EntityLink{r.A, r.B}).str(r.Name).str(r.URL).num(uint64(r.Articles)).time(r.First).time(r.Last)
+		f.timeline(r.Timeline).links(r.Officials).links(r.Agencies).links(r.Themes)
+	}
 	return f.sum()
+}
+
+// timeline hashes a timeline's months and counts (nil: none).
+func (f *fingerprint) timeline(t *render.Timeline) *fingerprint {
+	if t == nil {
+		return f.num(0)
+	}
+	f.num(uint64(len(t.Bars))).time(t.From)
+	for _, b := range t.Bars {
+		f.num(uint64(b.Count))
+	}
+	return f
 }
 
 // entityFingerprint hashes an entity's page data: its entry (counts,
@@ -140,6 +157,13 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 	f.num(uint64(len(e.Terms)))
 	for _, t := range e.Terms {
 		f.str(t.Title).str(t.From).str(t.To)
+	}
+	// the dossier: dates, timeline, regions, own people and bodies, partners
+	f.time(e.First).time(e.Last).timeline(e.Timeline)
+	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members)
+	f.num(uint64(len(e.Partners)))
+	for _, pt := range e.Partners {
+		f.links([]render.EntityLink{pt.EntityLink}).str(pt.Relation)
 	}
 	fp := f.sum()
 	rb.entityFPs.Store(e, fp)

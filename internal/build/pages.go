@@ -8,12 +8,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"digest/internal/extract"
+	"digest/internal/gazetteer"
 	"digest/internal/index"
 	"digest/internal/markdown"
 	"digest/internal/parallel"
@@ -31,6 +33,7 @@ const (
 	trendingDays  = 30 // the home page's window of most-mentioned entities
 	trendingCount = 8
 	withCount     = 12 // entities listed as named with an entity
+	maxRegions    = 3  // regions a country's page names
 )
 
 // job is one file to write: a page to render, or bytes already made.
@@ -69,6 +72,9 @@ type pages struct {
 	listJobs    []job
 	articleJobs [][]job
 	entityJobs  map[*index.Entry][]job
+	// own are the officials and agencies of each country (ownEntries)
+	own     map[string][]*index.Entry
+	ownOnce sync.Once
 }
 
 func newPages(site *Site, results []*extract.Result, ix *index.Index, rb *rebuild) *pages {
@@ -88,8 +94,11 @@ func (p *pages) link(e *index.Entry, count int) render.EntityLink {
 
 func (p *pages) newLink(e *index.Entry) render.EntityLink {
 	l := render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.routes.entity(e.Kind, e.ID)}
-	if e.Kind == index.Country {
+	switch e.Kind {
+	case index.Country:
 		l.Flag = render.Flag(e.ID)
+	case index.Official, index.Agency:
+		l.Country = e.Country
 	}
 	return l
 }
@@ -275,8 +284,10 @@ func (p *pages) home() {
 	}
 	for i := range chunks {
 		pg := &render.Page{Kind: render.KindHome, Path: pagers[i].Path, Articles: chunks[i], Pager: pagers[i], Feed: siteFeedFile}
-		if i == 0 {
+		if i == 0 && trending != nil {
 			pg.Trending = trending
+			pg.TrendingUntil = p.articles[0].Date
+			pg.TrendingFrom = pg.TrendingUntil.AddDate(0, 0, -trendingDays+1)
 		}
 		p.add(job{out: page(pagers[i].Path), owner: fmt.Sprintf("home page %d", i+1), page: pg})
 	}
@@ -313,19 +324,211 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		*v.NamedWith(k) = with
 	}
 	arts := make([]*render.Article, len(e.Articles))
+	dates := make([]time.Time, len(e.Articles))
 	for k, a := range e.Articles {
-		arts[k] = p.articles[a]
+		arts[k], dates[k] = p.articles[a], p.articles[a].Date
+	}
+	if len(arts) > 0 {
+		v.Last, v.First = arts[0].Date, arts[len(arts)-1].Date
+	}
+	v.Timeline = render.NewTimeline(dates)
+	var relations []job
+	switch kind {
+	case index.Country:
+		relations = p.dossier(e, v)
+	case index.Region:
+		v.Members = p.members(e.ID)
 	}
 	chunks, pagers := render.Paginate(arts, cfg.Paginate, url, p.routes.pager())
-	jobs := make([]job, len(chunks), len(chunks)+1)
+	jobs := make([]job, len(chunks), len(chunks)+1+len(relations))
 	for k := range chunks {
 		jobs[k] = p.prepare(job{out: page(pagers[k].Path), owner: fmt.Sprintf("the page of %s %q", kind, e.ID),
 			page: &render.Page{Kind: render.KindEntity, Title: e.Name, Path: pagers[k].Path, Entity: v,
 				Articles: chunks[k], Pager: pagers[k], Feed: v.Feed}})
 	}
+	jobs = append(jobs, relations...)
 	return append(jobs, job{out: feed(url), owner: "the feed of " + url, fp: p.rb.feedFingerprint(e.Name+"\x00"+url, e.Articles), make: func() []byte {
 		return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+feed(url), cfg.BaseURL+url, cfg.Title, cfg.Language, p.feedEntries(e.Articles))
 	}})
+}
+
+// dossier fills a country's page beyond its articles: its regions, its
+// own officials and institutions, its partners. It plans the pages of the
+// pairs it forms with partners of a code after its own (each pair once,
+// in the unit of its first country: an edit that changes a pair's
+// articles names both, and so re-plans that unit).
+func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
+	// its regions, the most specific only (Sahel central, not also Sahel
+	// and Afrique), those with a page first, linked (a region has a page
+	// when an article names it)
+	lang := p.site.Config.Language
+	regions := p.regionsOf(e.ID)
+	parents := map[string]bool{}
+	for _, r := range regions {
+		parents[r.Parent] = true
+	}
+	regions = slices.DeleteFunc(regions, func(r *gazetteer.Region) bool { return parents[r.ID] })
+	hasPage := func(r *gazetteer.Region) bool { return p.ix.Entries[index.Key{Kind: index.Region, ID: r.ID}] != nil }
+	slices.SortStableFunc(regions, func(a, b *gazetteer.Region) int {
+		switch {
+		case hasPage(a) && !hasPage(b):
+			return -1
+		case hasPage(b) && !hasPage(a):
+			return 1
+		}
+		return 0
+	})
+	for _, r := range regions[:min(len(regions), maxRegions)] {
+		if re := p.ix.Entries[index.Key{Kind: index.Region, ID: r.ID}]; re != nil {
+			v.InRegions = append(v.InRegions, p.link(re, 0))
+		} else {
+			v.InRegions = append(v.InRegions, render.EntityLink{Kind: index.Region, ID: r.ID, Name: r.Name(lang)})
+		}
+	}
+	// "named with" leaves out the country's own, listed above it
+	notOwn := func(links []render.EntityLink) []render.EntityLink {
+		return slices.DeleteFunc(links, func(l render.EntityLink) bool { return l.Country == e.ID })
+	}
+	v.Officials, v.Agencies = notOwn(v.Officials), notOwn(v.Agencies)
+	own := p.ownEntries()[e.ID]
+	for _, o := range own {
+		switch o.Kind {
+		case index.Official:
+			l := p.link(o, len(o.Articles))
+			l.Role = latestRole(o)
+			v.OwnOfficials = append(v.OwnOfficials, l)
+		case index.Agency:
+			v.OwnAgencies = append(v.OwnAgencies, p.link(o, len(o.Articles)))
+		}
+	}
+	min := p.site.Config.Relations.MinArticles
+	var jobs []job
+	for _, sh := range p.ix.WithKind(e, index.Country, 0) {
+		pt := render.Partner{EntityLink: p.link(sh.Entry, sh.Count)}
+		if sh.Count >= min {
+			pt.Relation = p.routes.relation(e.ID, sh.ID)
+			if e.ID < sh.ID {
+				jobs = append(jobs, p.relationUnit(e, sh.Entry)...)
+			}
+		}
+		v.Partners = append(v.Partners, pt)
+	}
+	return jobs
+}
+
+// relationUnit plans the pages of the pair of countries a and b.
+func (p *pages) relationUnit(a, b *index.Entry) []job {
+	cfg := p.site.Config
+	shared := p.ix.SharedArticles(a, b)
+	url := p.routes.relation(a.ID, b.ID)
+	v := &render.Relation{A: p.link(a, len(a.Articles)), B: p.link(b, len(b.Articles)), URL: url, Articles: len(shared)}
+	v.Name = a.Name + " – " + b.Name
+	arts := make([]*render.Article, len(shared))
+	dates := make([]time.Time, len(shared))
+	counts := map[*index.Entry]int{}
+	var order []*index.Entry // first named first, for ties
+	for k, i := range shared {
+		arts[k], dates[k] = p.articles[i], p.articles[i].Date
+		for _, n := range p.ix.Named[i] {
+			switch {
+			case n.Kind == index.Theme,
+				(n.Kind == index.Official || n.Kind == index.Agency) && (n.Country == a.ID || n.Country == b.ID):
+				if counts[n] == 0 {
+					order = append(order, n)
+				}
+				counts[n]++
+			}
+		}
+	}
+	if len(arts) > 0 {
+		v.Last, v.First = arts[0].Date, arts[len(arts)-1].Date
+	}
+	v.Timeline = render.NewTimeline(dates)
+	slices.SortStableFunc(order, func(x, y *index.Entry) int { return counts[y] - counts[x] })
+	for _, n := range order {
+		l := p.link(n, counts[n])
+		switch n.Kind {
+		case index.Official:
+			v.Officials = append(v.Officials, l)
+		case index.Agency:
+			v.Agencies = append(v.Agencies, l)
+		default:
+			v.Themes = append(v.Themes, l)
+		}
+	}
+	chunks, pagers := render.Paginate(arts, cfg.Paginate, url, p.routes.pager())
+	jobs := make([]job, len(chunks))
+	for k := range chunks {
+		jobs[k] = p.prepare(job{out: page(pagers[k].Path), owner: fmt.Sprintf("the page of %s and %s", a.ID, b.ID),
+			page: &render.Page{Kind: render.KindRelation, Title: v.Name, Path: pagers[k].Path, Relation: v,
+				Articles: chunks[k], Pager: pagers[k]}})
+	}
+	return jobs
+}
+
+// latestRole is the title an official was last given; of two given last
+// on one day, the first the articles gave.
+func latestRole(e *index.Entry) string {
+	best := -1
+	for i, r := range e.Roles {
+		if best < 0 || r.Last.After(e.Roles[best].Last) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return e.Roles[best].Title
+}
+
+// regionsOf are the regions the data makes country cc a member of.
+func (p *pages) regionsOf(cc string) []*gazetteer.Region {
+	var out []*gazetteer.Region
+	for _, r := range p.site.Extractor.Gazetteer().Regions {
+		if slices.Contains(r.Countries, cc) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// members are the countries of a region, by name, linked when they have
+// a page; without counts, so that a region's page is not made again when
+// a member's number of articles changes.
+func (p *pages) members(id string) []render.EntityLink {
+	g := p.site.Extractor.Gazetteer()
+	r := g.Region(id)
+	if r == nil {
+		return nil
+	}
+	lang := p.site.Config.Language
+	var out []render.EntityLink
+	for _, cc := range r.Countries {
+		if c := p.ix.Entries[index.Key{Kind: index.Country, ID: cc}]; c != nil {
+			out = append(out, p.link(c, 0))
+		} else if gc := g.Country(cc); gc != nil {
+			out = append(out, render.EntityLink{Kind: index.Country, ID: cc, Name: gc.Name(lang), Flag: render.Flag(cc)})
+		}
+	}
+	slices.SortFunc(out, func(a, b render.EntityLink) int { return strings.Compare(extract.Fold(a.Name), extract.Fold(b.Name)) })
+	return out
+}
+
+// ownEntries are the officials and agencies of each country, most named
+// first: made once a build, on first use.
+func (p *pages) ownEntries() map[string][]*index.Entry {
+	p.ownOnce.Do(func() {
+		own := map[string][]*index.Entry{}
+		for _, kind := range []string{index.Official, index.Agency} {
+			for _, e := range p.ix.ByKind[kind] { // most articles first
+				if e.Country != "" {
+					own[e.Country] = append(own[e.Country], e)
+				}
+			}
+		}
+		p.own = own
+	})
+	return p.own
 }
 
 // terms are an official's terms of office the gazetteer (or the site's
@@ -387,6 +590,34 @@ func (p *pages) lists() {
 		p.add(job{out: page(url), owner: "the list of " + kind,
 			page: &render.Page{Kind: render.KindList, Path: url, ListKind: kind, Links: sorted}})
 	}
+	p.relationList()
+}
+
+// relationList plans the list of the pairs of countries that have a
+// page, most shared articles first.
+func (p *pages) relationList() {
+	min := p.site.Config.Relations.MinArticles
+	var links []render.EntityLink
+	for _, a := range p.ix.ByKind[index.Country] {
+		for _, sh := range p.ix.WithKind(a, index.Country, 0) {
+			if sh.Count < min {
+				break // most shared first
+			}
+			if a.ID < sh.ID {
+				links = append(links, render.EntityLink{Kind: "relation", ID: a.ID + "-" + sh.ID,
+					Name: a.Name + " – " + sh.Name, URL: p.routes.relation(a.ID, sh.ID), Count: sh.Count})
+			}
+		}
+	}
+	slices.SortStableFunc(links, func(x, y render.EntityLink) int {
+		if x.Count != y.Count {
+			return y.Count - x.Count
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	url := p.routes.relations()
+	p.add(job{out: page(url), owner: "the list of relations",
+		page: &render.Page{Kind: render.KindList, Path: url, ListKind: "relation", Links: links}})
 }
 
 // archive plans the archive by year and month, and a page per month.

@@ -135,16 +135,32 @@ func (rb *rebuild) planChanges(p *pages) bool {
 			return false // linked from pages that do not otherwise change
 		}
 	}
-	// from here on the last build's plan is this one's
-	rb.prev, rb.touched = prev, d.touched
-	rb.sameCounts = true
+	// A country's page lists its own officials and institutions, with an
+	// official's latest role: an edit that reaches them reaches it too.
+	touched := slices.Clone(d.touched)
+	seen := map[*index.Entry]bool{}
+	for _, e := range touched {
+		seen[e] = true
+	}
 	for _, e := range d.touched {
+		if (e.Kind == index.Official || e.Kind == index.Agency) && e.Country != "" {
+			c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]
+			if c != nil && !seen[c] {
+				seen[c] = true
+				touched = append(touched, c)
+			}
+		}
+	}
+	// from here on the last build's plan is this one's
+	rb.prev, rb.touched = prev, touched
+	rb.sameCounts = true
+	for _, e := range touched {
 		if u, ok := prev.entityUnit[e]; !ok || len(e.Articles) != u.articles {
 			rb.sameCounts = false
 		}
 	}
 	p.articles, p.links, rb.hashes = prev.articles, prev.links, prev.hashes
-	for _, e := range d.touched {
+	for _, e := range touched {
 		if len(e.Articles) == 0 {
 			delete(p.links, e)
 			delete(rb.entryHashes, e)
@@ -189,7 +205,7 @@ func (rb *rebuild) planChanges(p *pages) bool {
 		p.articleJobs[i] = p.articleUnit(i, p.bodyLinks(i))
 	}
 	var entries []*index.Entry
-	for _, e := range d.touched {
+	for _, e := range touched {
 		if len(e.Articles) > 0 {
 			entries = append(entries, e)
 		}

@@ -46,6 +46,19 @@ func (r routes) entity(kind, id string) string {
 	return r.section(kind) + "/" + id + "/"
 }
 
+// relation is the path of the page of two countries: their codes in
+// lower case, in alphabetical order, so that each pair has one page.
+func (r routes) relation(a, b string) string {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if b < a {
+		a, b = b, a
+	}
+	return r.sec.Relations + "/" + a + "-" + b + "/"
+}
+
+// relations is the path of the list of pairs of countries.
+func (r routes) relations() string { return r.sec.Relations + "/" }
+
 // article is the path of an article's page.
 func (r routes) article(slug string) string { return r.sec.Articles + "/" + slug + "/" }
 

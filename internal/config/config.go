@@ -39,6 +39,8 @@ type Config struct {
 	MaxArticleSize ByteSize `toml:"maxArticleSize"`
 	Sections       Sections `toml:"sections"`
 	Markdown       Markdown `toml:"markdown"`
+	// Relations are the pages of pairs of countries.
+	Relations Relations `toml:"relations"`
 	// Params is free-form data for templates (.Site.Params).
 	Params map[string]any `toml:"params"`
 
@@ -57,6 +59,7 @@ type Sections struct {
 	Themes    string `toml:"themes"`
 	Archive   string `toml:"archive"`
 	Search    string `toml:"search"`
+	Relations string `toml:"relations"`
 }
 
 // fields lists the sections with their keys, for defaults and checks.
@@ -70,8 +73,14 @@ func (s *Sections) fields() []struct {
 	}{
 		{"articles", &s.Articles}, {"page", &s.Page}, {"countries", &s.Countries}, {"regions", &s.Regions},
 		{"agencies", &s.Agencies}, {"officials", &s.Officials}, {"themes", &s.Themes}, {"archive", &s.Archive},
-		{"search", &s.Search},
+		{"search", &s.Search}, {"relations", &s.Relations},
 	}
+}
+
+// Relations says which pairs of countries have a page of their own.
+type Relations struct {
+	// MinArticles is how many articles two countries must share.
+	MinArticles int `toml:"minArticles"`
 }
 
 // Markdown holds the options of the Markdown renderer.
@@ -94,6 +103,8 @@ func Default() *Config {
 		Paginate: 10,
 		TimeZone: "UTC",
 		Params:   map[string]any{},
+
+		Relations: Relations{MinArticles: 2},
 
 		MaxArticleSize: 5 << 20,
 	}
@@ -146,9 +157,10 @@ func (b ByteSize) String() string {
 // sectionDefaults are per language, so a French site's URLs read French.
 var sectionDefaults = map[string]Sections{
 	"fr": {Articles: "articles", Page: "page", Countries: "pays", Regions: "regions", Agencies: "institutions",
-		Officials: "personnalites", Themes: "themes", Archive: "archives", Search: "recherche"},
+		Officials: "personnalites", Themes: "themes", Archive: "archives", Search: "recherche",
+		Relations: "relations"},
 	"en": {Articles: "articles", Page: "page", Countries: "countries", Regions: "regions", Agencies: "agencies",
-		Officials: "officials", Themes: "themes", Archive: "archive", Search: "search"},
+		Officials: "officials", Themes: "themes", Archive: "archive", Search: "search", Relations: "relations"},
 }
 
 // Load reads the config file at path. A missing file is not an error when
@@ -223,6 +235,9 @@ func (c *Config) finish(name string, data []byte) error {
 	if c.Paginate < 1 {
 		errs = append(errs, at("paginate")+fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
 	}
+	if c.Relations.MinArticles < 1 {
+		errs = append(errs, at("minArticles")+fmt.Sprintf("relations.minArticles must be at least 1, not %d", c.Relations.MinArticles))
+	}
 	if strings.TrimSpace(c.Output) == "" {
 		errs = append(errs, at("output")+"output must name a folder")
 	}
@@ -270,7 +285,8 @@ var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // knownKeys are the dotted keys of Config, for "did you mean".
 var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone", "maxArticleSize",
 	"sections", "sections.articles", "sections.page", "sections.countries", "sections.regions", "sections.agencies",
-	"sections.officials", "sections.themes", "sections.archive", "sections.search", "markdown", "markdown.unsafe", "params"}
+	"sections.officials", "sections.themes", "sections.archive", "sections.search", "sections.relations", "markdown", "markdown.unsafe",
+	"relations", "relations.minArticles", "params"}
 
 func suggest(key string) string {
 	best, bestD := "", 3

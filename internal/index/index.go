@@ -335,6 +335,25 @@ func (ix *Index) WithKind(e *Entry, kind string, limit int) []Shared {
 	return out
 }
 
+// SharedArticles are the articles that name both a and b, newest first:
+// the articles of a pair of countries' page. It walks the shorter list and
+// searches the longer, so a pair costs its smaller entity's articles.
+func (ix *Index) SharedArticles(a, b *Entry) []int {
+	short, long := a.Articles, b.Articles
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	var out []int
+	for _, i := range short {
+		k, found := slices.BinarySearch(long, i)
+		if found {
+			out = append(out, i)
+		}
+		long = long[k:] // both lists ascend
+	}
+	return out
+}
+
 // keepBest puts x into best, kept in order of better and at most limit
 // long: the top of a long list without sorting it all.
 func keepBest[T any](best []T, x T, limit int, better func(a, b T) bool) []T {

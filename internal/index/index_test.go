@@ -149,3 +149,37 @@ func TestRolesMergeSpellings(t *testing.T) {
 		t.Errorf("Roi seen %v to %v", x.Roles[0].First, x.Roles[0].Last)
 	}
 }
+
+// TestSharedArticles: a pair's articles are those naming both, newest
+// first, as many as With counts, whichever entry comes first.
+func TestSharedArticles(t *testing.T) {
+	codes := []string{"MA", "ML", "SN", "FR"}
+	arts, res := corpus(40, func(i int) *extract.Result {
+		r := &extract.Result{}
+		for k, c := range codes {
+			if i%(k+2) == 0 {
+				r.Countries = append(r.Countries, ent(c))
+			}
+		}
+		return r
+	})
+	ix := Build(arts, res, 3)
+	for _, a := range ix.ByKind[Country] {
+		for _, sh := range a.With {
+			b := sh.Entry
+			got, back := ix.SharedArticles(a, b), ix.SharedArticles(b, a)
+			var want []int
+			for i, r := range res {
+				if find(r, a.Key) != nil && find(r, b.Key) != nil {
+					want = append(want, i)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(back) != fmt.Sprint(want) || len(got) != sh.Count {
+				t.Errorf("%s–%s: %v and %v, want %v (With counts %d)", a.ID, b.ID, got, back, want, sh.Count)
+			}
+		}
+	}
+	if got := ix.SharedArticles(ix.Entries[Key{Country, "MA"}], ix.Entries[Key{Country, "MA"}]); len(got) != len(ix.Entries[Key{Country, "MA"}].Articles) {
+		t.Errorf("an entry shares all its articles with itself: %v", got)
+	}
+}

@@ -46,14 +46,18 @@ type Page struct {
 	Target string
 	// Entity is the entity of an entity page.
 	Entity *Entity
+	// Relation is the pair of countries of a relation page.
+	Relation *Relation
 	// ListKind and Links are the kind and the entities of a list page.
 	ListKind string
 	Links    []EntityLink
 	// Years is the archive; Month the month of a month page.
 	Years []Year
 	Month *Month
-	// Trending are, by kind, the entities most named in the last 30 days.
-	Trending map[string][]EntityLink
+	// Trending are, by kind, the entities most named in the last 30 days
+	// of the digest, from TrendingFrom to TrendingUntil.
+	Trending                    map[string][]EntityLink
+	TrendingFrom, TrendingUntil time.Time
 	// Feed is the site path of the page's Atom feed, if any.
 	Feed string
 	// Nav are the sections of the site, for the header.

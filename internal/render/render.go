@@ -29,9 +29,10 @@ const (
 	KindArticle  = "article"
 	KindNotFound = "404"
 	KindAlias    = "alias"
-	KindEntity   = "entity"  // a country, region, agency, official or theme
-	KindList     = "list"    // all entities of a kind
-	KindArchive  = "archive" // the archive, or a month of it
+	KindEntity   = "entity"   // a country, region, agency, official or theme
+	KindRelation = "relation" // a pair of countries
+	KindList     = "list"     // all entities of a kind
+	KindArchive  = "archive"  // the archive, or a month of it
 	KindSearch   = "search"
 )
 
@@ -41,6 +42,7 @@ var kindTemplate = map[string]string{
 	KindNotFound: "404.html",
 	KindAlias:    "alias.html",
 	KindEntity:   "entity.html",
+	KindRelation: "relation.html",
 	KindList:     "list.html",
 	KindArchive:  "archive.html",
 	KindSearch:   "search.html",

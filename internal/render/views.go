@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -15,7 +16,10 @@ type EntityLink struct {
 	URL   string // site path of its page
 	Flag  string // for countries: the flag drawn from the ISO code
 	Count int    // articles, or articles shared
-	Role  string // for officials on an article: the role it gives
+	Role  string // for officials: the role an article gives, or on a country's page their latest
+	// Country is an official's or agency's country code: pages that list
+	// a country's own people and bodies read it.
+	Country string
 }
 
 // Entity is an entity's page data.
@@ -34,6 +38,104 @@ type Entity struct {
 	// them, latest first: what pages say instead of the dates of mentions.
 	Terms []Term
 	Feed  string // site path of its Atom feed
+	// First and Last are the dates of its oldest and newest articles.
+	First, Last time.Time
+	// Timeline counts its articles by month.
+	Timeline *Timeline
+	// A country's dossier: the regions it belongs to, its own officials
+	// (Role: their latest function) and institutions, and the countries
+	// named with it, each with the page of the pair when there is one.
+	InRegions    []EntityLink
+	OwnOfficials []EntityLink
+	OwnAgencies  []EntityLink
+	Partners     []Partner
+	// Members are a region's countries.
+	Members []EntityLink
+}
+
+// Partner is a country named with another, and the page of the two
+// ("" when they share too few articles to have one).
+type Partner struct {
+	EntityLink
+	Relation string
+}
+
+// Relation is the page of a pair of countries: the articles that name
+// both, and who and what of either side they name.
+type Relation struct {
+	A, B        EntityLink
+	Name        string // "Maroc – Mali"
+	URL         string
+	Articles    int
+	First, Last time.Time
+	Timeline    *Timeline
+	// Officials and Agencies of either country, and Themes, named in the
+	// pair's articles, most named first.
+	Officials, Agencies, Themes []EntityLink
+	Feed                        string
+}
+
+// Timeline is a count of articles by month, from the first month to the
+// last, drawn as bars (partials/timeline.html): a bar's X and Height are in
+// the drawing's units, Width wide and Height high.
+type Timeline struct {
+	Bars          []Bar
+	Width, Height int
+	Max, Total    int
+	From, To      time.Time // the first and the last month
+}
+
+// Bar is a month of a timeline.
+type Bar struct {
+	Month     time.Time
+	Count     int
+	X, Width  float64
+	Y, Height float64
+}
+
+// timelineWidth and timelineHeight are the drawing's size in its units;
+// the page scales it to its column.
+const timelineWidth, timelineHeight = 600, 80
+
+// NewTimeline counts dates by month, from the month of the oldest to the
+// month of the newest, empty months included: a gap in a relation is
+// information. It is nil for no dates.
+func NewTimeline(dates []time.Time) *Timeline {
+	if len(dates) == 0 {
+		return nil
+	}
+	month := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	from, to := month(dates[0]), month(dates[0])
+	for _, d := range dates[1:] {
+		m := month(d)
+		if m.Before(from) {
+			from = m
+		}
+		if m.After(to) {
+			to = m
+		}
+	}
+	n := (to.Year()-from.Year())*12 + int(to.Month()-from.Month()) + 1
+	counts := make([]int, n)
+	for _, d := range dates {
+		m := month(d)
+		counts[(m.Year()-from.Year())*12+int(m.Month()-from.Month())]++
+	}
+	tl := &Timeline{Width: timelineWidth, Height: timelineHeight, From: from, To: to, Total: len(dates)}
+	for _, c := range counts {
+		tl.Max = max(tl.Max, c)
+	}
+	w := float64(timelineWidth) / float64(n)
+	for i, c := range counts {
+		h := 0.0
+		if c > 0 {
+			h = math.Max(2, math.Round(float64(c)/float64(tl.Max)*(timelineHeight-2)*10)/10)
+		}
+		tl.Bars = append(tl.Bars, Bar{Month: from.AddDate(0, i, 0), Count: c,
+			X: math.Round(float64(i)*w*100) / 100, Width: math.Round(math.Max(w-1, w*0.8)*100) / 100,
+			Y: timelineHeight - h, Height: h})
+	}
+	return tl
 }
 
 // Term is an office held, with the years it began and ended when known.
