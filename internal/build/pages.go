@@ -73,7 +73,7 @@ type pages struct {
 	articleJobs [][]job
 	entityJobs  map[*index.Entry][]job
 	// own are the officials and agencies of each country (ownEntries)
-	own     map[string][]*index.Entry
+	own     *ownEntries
 	ownOnce sync.Once
 }
 
@@ -338,6 +338,12 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		relations = p.dossier(e, v)
 	case index.Region:
 		v.Members = p.members(e.ID)
+	case index.Agency:
+		for _, o := range p.ownEntries().byAgency[e.ID] {
+			l := p.link(o, len(o.Articles))
+			l.Role = latestRole(o)
+			v.OwnOfficials = append(v.OwnOfficials, l)
+		}
 	}
 	chunks, pagers := render.Paginate(arts, cfg.Paginate, url, p.routes.pager())
 	jobs := make([]job, len(chunks), len(chunks)+1+len(relations))
@@ -390,7 +396,7 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 		return slices.DeleteFunc(links, func(l render.EntityLink) bool { return l.Country == e.ID })
 	}
 	v.Officials, v.Agencies = notOwn(v.Officials), notOwn(v.Agencies)
-	own := p.ownEntries()[e.ID]
+	own := p.ownEntries().byCountry[e.ID]
 	for _, o := range own {
 		switch o.Kind {
 		case index.Official:
@@ -514,21 +520,31 @@ func (p *pages) members(id string) []render.EntityLink {
 	return out
 }
 
-// ownEntries are the officials and agencies of each country, most named
-// first: made once a build, on first use.
-func (p *pages) ownEntries() map[string][]*index.Entry {
+// ownEntries are the officials and agencies of each country, and the
+// officials of each agency (whose roles name it), most named first: made
+// once a build, on first use.
+func (p *pages) ownEntries() *ownEntries {
 	p.ownOnce.Do(func() {
-		own := map[string][]*index.Entry{}
+		own := &ownEntries{byCountry: map[string][]*index.Entry{}, byAgency: map[string][]*index.Entry{}}
 		for _, kind := range []string{index.Official, index.Agency} {
 			for _, e := range p.ix.ByKind[kind] { // most articles first
 				if e.Country != "" {
-					own[e.Country] = append(own[e.Country], e)
+					own.byCountry[e.Country] = append(own.byCountry[e.Country], e)
+				}
+				if kind == index.Official {
+					for _, a := range e.Agencies {
+						own.byAgency[a] = append(own.byAgency[a], e)
+					}
 				}
 			}
 		}
 		p.own = own
 	})
 	return p.own
+}
+
+type ownEntries struct {
+	byCountry, byAgency map[string][]*index.Entry
 }
 
 // terms are an official's terms of office the gazetteer (or the site's

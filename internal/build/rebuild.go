@@ -78,6 +78,10 @@ type plan struct {
 	articleUnit  []unitFiles
 	entityUnit   map[*index.Entry]unitFiles
 	listUnit     unitFiles
+	// officialAgencies are the agencies each official's roles named,
+	// as this build saw them: the next re-plans those agencies' pages
+	// when the official changes
+	officialAgencies map[*index.Entry][]string
 	// how many files and sitemap entries the build made: the next one's
 	// lists are made that long
 	files, sitemap int
@@ -142,12 +146,21 @@ func (rb *rebuild) planChanges(p *pages) bool {
 	for _, e := range touched {
 		seen[e] = true
 	}
+	also := func(key index.Key) {
+		if c := p.ix.Entries[key]; c != nil && !seen[c] {
+			seen[c] = true
+			touched = append(touched, c)
+		}
+	}
 	for _, e := range d.touched {
 		if (e.Kind == index.Official || e.Kind == index.Agency) && e.Country != "" {
-			c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]
-			if c != nil && !seen[c] {
-				seen[c] = true
-				touched = append(touched, c)
+			also(index.Key{Kind: index.Country, ID: e.Country})
+		}
+		// an agency's page lists the officials whose roles name it, as
+		// they were and as they are
+		if e.Kind == index.Official {
+			for _, a := range append(slices.Clone(prev.officialAgencies[e]), e.Agencies...) {
+				also(index.Key{Kind: index.Agency, ID: a})
 			}
 		}
 	}
@@ -493,8 +506,24 @@ func (rb *rebuild) keepPlan(p *pages, a assembly, files int) {
 			pl.paths[i], pl.versions[i] = a.Path, a.Version
 		}
 	}
+	officialAgencies := map[*index.Entry][]string{}
+	if rb.prev != nil {
+		officialAgencies = rb.prev.officialAgencies
+		for _, e := range rb.touched {
+			if e.Kind == index.Official {
+				officialAgencies[e] = slices.Clone(e.Agencies)
+			}
+		}
+	} else {
+		for _, e := range p.ix.ByKind[index.Official] {
+			if len(e.Agencies) > 0 {
+				officialAgencies[e] = slices.Clone(e.Agencies)
+			}
+		}
+	}
 	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, sources: p.site.Renderer.Sources(),
-		articles: p.articles, links: p.links, hashes: rb.hashes, entitySearch: rb.entitySearch,
+		officialAgencies: officialAgencies,
+		articles:         p.articles, links: p.links, hashes: rb.hashes, entitySearch: rb.entitySearch,
 		articleUnit: a.articleUnit, entityUnit: a.entityUnit, listUnit: a.listUnit, files: files, sitemap: len(a.sitemap)}
 	rb.cache.keepPlan(pl)
 }

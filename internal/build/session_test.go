@@ -107,6 +107,9 @@ func testCachedRebuilds(t *testing.T, lazy bool) {
 			write(filepath.Join(dir, "content", "2025-06-01-nouvel-article.md"), "+++\ntitle = \"Le Niger et le Tchad contre le terrorisme\"\ndate = 2025-06-01T10:00:00Z\n+++\n\nLe ministre de l'Intérieur nigérien, Mohamed Bazoum, a rencontré à N'Djamena son homologue tchadien pour parler de terrorisme et de la CEDEAO.\n")
 		}, false, true, false},
 		{"an article removed", func() { os.Remove(files[50]) }, false, true, false},
+		{"an official's latest role given where his country is not named (its page lists him)", func() {
+			write(filepath.Join(dir, "content", "2025-12-30-hammouchi.md"), "+++\ntitle = \"Une nomination\"\ndate = 2025-12-30T10:00:00Z\n+++\n\nAbdellatif Hammouchi, conseiller spécial pour la sécurité, a reçu mardi une délégation d'Interpol.\n")
+		}, false, true, false},
 		{"the template of list pages changed (only they are made again)", func() {
 			write(filepath.Join(dir, "templates", "list.html"), "{{define \"main\"}}<h1>{{.ListKind}}</h1>{{range .Links}}<a href=\"{{rel $ .URL}}\">{{.Name}}</a>{{end}}{{end}}\n")
 		}, false, true, false},
