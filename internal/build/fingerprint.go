@@ -134,7 +134,7 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 		num(uint64(en.Mentions)).time(en.Latest).str(e.URL).str(e.Flag).str(e.Feed).num(uint64(e.Articles))
 	f.num(uint64(len(en.Roles)))
 	for _, r := range en.Roles {
-		f.str(r.Title).time(r.First).time(r.Last)
+		f.str(r.Title).time(r.First).time(r.Last).str(r.Lang)
 	}
 	f.num(uint64(len(en.Agencies)))
 	for _, a := range en.Agencies {

@@ -315,6 +315,7 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 	}
 	if kind == index.Official {
 		v.Terms = p.terms(e.ID)
+		v.Roles = siteRoles(e, cfg.Language)
 	}
 	for _, k := range index.ListOrder {
 		var with []render.EntityLink
@@ -341,7 +342,7 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 	case index.Agency:
 		for _, o := range p.ownEntries().byAgency[e.ID] {
 			l := p.link(o, len(o.Articles))
-			l.Role = latestRole(o)
+			l.Role = p.latestRole(o)
 			v.OwnOfficials = append(v.OwnOfficials, l)
 		}
 	}
@@ -401,7 +402,7 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 		switch o.Kind {
 		case index.Official:
 			l := p.link(o, len(o.Articles))
-			l.Role = latestRole(o)
+			l.Role = p.latestRole(o)
 			v.OwnOfficials = append(v.OwnOfficials, l)
 		case index.Agency:
 			v.OwnAgencies = append(v.OwnAgencies, p.link(o, len(o.Articles)))
@@ -472,19 +473,31 @@ func (p *pages) relationUnit(a, b *index.Entry) []job {
 	return jobs
 }
 
-// latestRole is the title an official was last given; of two given last
-// on one day, the first the articles gave.
-func latestRole(e *index.Entry) string {
-	best := -1
-	for i, r := range e.Roles {
-		if best < 0 || r.Last.After(e.Roles[best].Last) {
-			best = i
+// siteRoles are an official's roles given in the site's language lang
+// when there are any, else all; latest first, then as the articles gave
+// them.
+func siteRoles(e *index.Entry, lang string) []index.RoleSeen {
+	var same []index.RoleSeen
+	for _, r := range e.Roles {
+		if r.Lang == "" || r.Lang == lang || strings.HasPrefix(r.Lang, lang+"-") {
+			same = append(same, r)
 		}
 	}
-	if best < 0 {
-		return ""
+	if len(same) == 0 {
+		same = slices.Clone(e.Roles)
 	}
-	return e.Roles[best].Title
+	slices.SortStableFunc(same, func(a, b index.RoleSeen) int { return b.Last.Compare(a.Last) })
+	return same
+}
+
+// latestRole is the title an official was last given, in the site's
+// language when one was; of two given last on one day, the first the
+// articles gave.
+func (p *pages) latestRole(e *index.Entry) string {
+	if roles := siteRoles(e, p.site.Config.Language); len(roles) > 0 {
+		return roles[0].Title
+	}
+	return ""
 }
 
 // regionsOf are the regions the data makes country cc a member of.

@@ -102,10 +102,12 @@ type Entry struct {
 	num int // its index among the entries, for dense tables
 }
 
-// RoleSeen is a title an official was given, with when.
+// RoleSeen is a title an official was given, with when, and the language
+// of the article that first gave it.
 type RoleSeen struct {
 	Title       string
 	First, Last time.Time
+	Lang        string
 }
 
 // Index is the digest indexed.
@@ -149,7 +151,7 @@ func Build(articles []*content.Article, results []*extract.Result, relatedCount 
 			ix.perArticle[i] = append(ix.perArticle[i], mention{en, len(en.Articles)})
 			ix.Named[i] = append(ix.Named[i], en)
 			en.Articles = append(en.Articles, i)
-			en.add(e, date)
+			en.add(e, date, articles[i].Lang)
 		})
 	}
 	// co-mentions: pairs within each article
@@ -176,7 +178,7 @@ func forEach(r *extract.Result, f func(kind string, e *extract.Entity)) {
 }
 
 // add counts an article's entity, of an article of that date, in the entry.
-func (en *Entry) add(e *extract.Entity, date time.Time) {
+func (en *Entry) add(e *extract.Entity, date time.Time, lang string) {
 	en.Mentions += e.MentionCount()
 	if date.After(en.Latest) {
 		en.Latest = date
@@ -185,7 +187,7 @@ func (en *Entry) add(e *extract.Entity, date time.Time) {
 		en.Country = e.Country
 	}
 	for _, role := range e.Roles {
-		en.addRole(role, date)
+		en.addRole(role, date, lang)
 	}
 	for _, a := range e.Agencies {
 		en.Agencies = appendNew(en.Agencies, a)
@@ -204,7 +206,7 @@ func sortByArticles(list []*Entry) {
 // addRole counts a title seen on a date. Titles that differ only in case,
 // accents or apostrophes ("Roi", "roi"; "ministre de l'Intérieur", "ministre
 // de l’Intérieur") are one role, shown as first written.
-func (e *Entry) addRole(title string, date time.Time) {
+func (e *Entry) addRole(title string, date time.Time, lang string) {
 	key := extract.Fold(title)
 	for i := range e.Roles {
 		if e.Roles[i].Title == title || extract.Fold(e.Roles[i].Title) == key {
@@ -217,7 +219,7 @@ func (e *Entry) addRole(title string, date time.Time) {
 			return
 		}
 	}
-	e.Roles = append(e.Roles, RoleSeen{Title: title, First: date, Last: date})
+	e.Roles = append(e.Roles, RoleSeen{Title: title, First: date, Last: date, Lang: lang})
 }
 
 func appendNew(list []string, s string) []string {
@@ -570,7 +572,7 @@ func (ix *Index) recount(en *Entry) {
 		if n == 0 {
 			en.Name, en.Acronym, en.Country = e.Name, e.Acronym, e.Country
 		}
-		en.add(e, ix.Articles[a].Date)
+		en.add(e, ix.Articles[a].Date, ix.Articles[a].Lang)
 	}
 }
 

@@ -34,6 +34,10 @@ type Entity struct {
 	Countries, Regions, Agencies, Officials, Themes []EntityLink
 	// Agencies an official's roles name.
 	RoleAgencies []EntityLink
+	// Roles are the official's roles the page shows: those given in the
+	// site's language when there are any (the English title of a French
+	// function is the same function), latest first.
+	Roles []index.RoleSeen
 	// Terms are an official's terms of office as the site's data gives
 	// them, latest first: what pages say instead of the dates of mentions.
 	Terms []Term
