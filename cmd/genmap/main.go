@@ -417,6 +417,11 @@ func (w *World) Write(b *bytes.Buffer, source string, cfg Config) {
 # y grows southwards. Borders simplified by Douglas–Peucker at %g units, then rounded to whole
 # units; islands and holes under %g units² dropped; countries under %g units² (and the
 # territories the 1:50m data lacks: %s) drawn as a circle of radius %g. Antarctica is left out.
+# Codes as ISO 3166 and the gazetteer have them: the territories Natural Earth draws within their
+# state get their own shapes (GF GP MQ RE YT from FR, SJ from NO, BQ from NL, TK from NZ, CC and
+# CX from "Indian Ocean Ter."); Western Sahara (EH) is whole, Morocco ending at the 27°40'N line;
+# Somaliland is drawn within Somalia, Northern Cyprus within Cyprus, Kosovo as XK; the Siachen
+# Glacier is left out.
 # Paths are relative (m/l), each ring closed by z. The circles come last, after the line "dots".
 viewBox 0 0 %d %d
 `, source, cfg.Width, cfg.Tolerance, cfg.MinRing, cfg.MinCountry, strings.Join(sortedKeys(naturalEarth.Markers), ", "), cfg.Radius, w.Width, w.Height)
