@@ -88,7 +88,7 @@ func TestDossierJourney(t *testing.T) {
 					if axeJS == nil {
 						return chromedp.Void{}, nil
 					}
-					if _, err := chromedp.Evaluate[chromedp.Void](string(axeJS) + `;0`)(ctx, tg); err != nil {
+					if _, err := chromedp.Evaluate[chromedp.Void](string(axeJS)+`;0`)(ctx, tg); err != nil {
 						return chromedp.Void{}, err
 					}
 					raw, err := chromedp.Evaluate[string](`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))`,
