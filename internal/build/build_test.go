@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"digest"
+	"digest/internal/geo"
 	"digest/internal/output"
 )
 
@@ -160,7 +162,7 @@ func TestPageContent(t *testing.T) {
 		{"straight quotes become guillemets", kone, "«\u202fcoopération\u202f»", true},
 		{"English typographer", drug, "“", true},
 		{"first mention links to the entity", kone, `, <a href="../../personnalites/youssouf-kone/" title="Youssouf Koné">Youssouf Koné</a>, a rencontré`, true},
-		{"chips link countries with their flag", kone, `<a href="../../pays/ml/"><span class="flag" aria-hidden="true">🇲🇱</span> Mali</a>`, true},
+		{"chips link countries with their flag", kone, `<a href="../../pays/ml/"><img class="flag" src="../../flags/ml.svg" alt="" width="20" height="15"> Mali</a>`, true},
 		{"canonical from baseURL", kone, `<link rel="canonical" href="https://example.org/sous-dossier/articles/kone-a-marrakech/">`, true},
 		{"relative stylesheet", kone, `href="../../css/site.css"`, true},
 		{"summary not repeated when it is the lead", kone, `<p class="summary">`, false},
@@ -197,17 +199,31 @@ func TestPageContent(t *testing.T) {
 		{"a country's own official, with the role last given", mali, `<a href="../../personnalites/youssouf-kone/">Youssouf Koné</a> <span class="role">directeur général de la police nationale du Mali</span>`},
 		{"a country names its most specific regions, unlinked when they have no page", mali, `1 article · Afrique de l&#39;Ouest, `},
 		{"a timeline drawn at build time, with a text alternative", mali, `<title id="timeline-title">Articles par mois, novembre 2025 – novembre 2025 : 1 au total</title>`},
-		{"the pair's page links both countries", relation, `<a href="../../pays/ma/"><span class="flag" aria-hidden="true">🇲🇦</span> Maroc</a> – <a href="../../pays/ml/">`},
+		{"the pair's page links both countries", relation, `<a href="../../pays/ma/"><img class="flag" src="../../flags/ma.svg" alt="" width="20" height="15"> Maroc</a> – <a href="../../pays/ml/">`},
 		{"the pair's page lists their shared article", relation, `href="../../articles/kone-a-marrakech/"`},
 		{"the pair's page lists the officials of either side", relation, `<a href="../../personnalites/abdellatif-hammouchi/">Abdellatif Hammouchi</a>`},
 		{"the list of pairs", read("relations/index.html"), `<a href="../relations/ma-ml/">Maroc – Mali</a>`},
 		{"a region lists its members", read("regions/gulf-of-guinea/index.html"), `<h2 id="members-title">Pays membres</h2>`},
 		{"an English article's card says so", read("page/2/index.html"), `<span class="lang-badge" title="Article en anglais">EN</span>`},
 		{"the home page shows the site's description", home, `<p class="site-description">Un site de test.</p>`},
+		{"the home page maps the digest's countries, each a link", home, `<a href="pays/ml/"><title>Mali</title><use href="world.svg#ML"`},
+		{"a country's map links a partner to the pair's page", mali, `<a href="../../relations/ma-ml/"><title>Maroc</title><use href="../../world.svg#MA"`},
+		{"a country's map draws it in its own colour", mali, `class="focus"`},
 	} {
 		if !strings.Contains(c.page, c.want) {
 			t.Errorf("%s: page lacks %q", c.name, c.want)
 		}
+	}
+	for _, f := range []string{"world.svg", "flags/ml.svg", "flags/ma.svg"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "flags/jp.svg")); err == nil {
+		t.Errorf("the flag of a country no page shows was copied")
+	}
+	if css, err := fs.ReadFile(digest.Static(), "css/site.css"); err != nil || !strings.Contains(string(css), geo.CSS) {
+		t.Errorf("the default stylesheet must hold the map's CSS (geo.CSS): %v", err)
 	}
 	if strings.Contains(relation, "relations/es-ma") || strings.Contains(relation, "world-drug-report") {
 		t.Errorf("the pair's page lists an article that does not name both")

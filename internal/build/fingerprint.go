@@ -88,7 +88,7 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 	for _, kind := range index.Kinds {
 		f.links(pg.Trending[kind])
 	}
-	f.time(pg.TrendingFrom).time(pg.TrendingUntil)
+	f.time(pg.TrendingFrom).time(pg.TrendingUntil).str(string(pg.Map))
 	if m := pg.Month; m != nil {
 		f.num(uint64(m.Year)).num(uint64(m.Month)).num(uint64(m.Count))
 	}
@@ -160,7 +160,7 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 	}
 	// the dossier: dates, timeline, regions, own people and bodies, partners
 	f.time(e.First).time(e.Last).timeline(e.Timeline)
-	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members)
+	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map))
 	f.num(uint64(len(e.Partners)))
 	for _, pt := range e.Partners {
 		f.links([]render.EntityLink{pt.EntityLink}).str(pt.Relation)

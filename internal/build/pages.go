@@ -96,7 +96,7 @@ func (p *pages) newLink(e *index.Entry) render.EntityLink {
 	l := render.EntityLink{Kind: e.Kind, ID: e.ID, Name: e.Name, URL: p.routes.entity(e.Kind, e.ID)}
 	switch e.Kind {
 	case index.Country:
-		l.Flag = render.Flag(e.ID)
+		l.Flag = flagOf(e.ID)
 	case index.Official, index.Agency:
 		l.Country = e.Country
 	}
@@ -285,6 +285,7 @@ func (p *pages) home() {
 	for i := range chunks {
 		pg := &render.Page{Kind: render.KindHome, Path: pagers[i].Path, Articles: chunks[i], Pager: pagers[i], Feed: siteFeedFile}
 		if i == 0 && trending != nil {
+			pg.Map = p.coverageMap(p.site.Renderer.T("map_coverage"))
 			pg.Trending = trending
 			pg.TrendingUntil = p.articles[0].Date
 			pg.TrendingFrom = pg.TrendingUntil.AddDate(0, 0, -trendingDays+1)
@@ -300,7 +301,7 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 	url := p.routes.entity(kind, e.ID)
 	v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: p.site.Meta[e.Key], Feed: feed(url)}
 	if kind == index.Country {
-		v.Flag = render.Flag(e.ID)
+		v.Flag = flagOf(e.ID)
 	}
 	if e.Country != "" {
 		if c := p.ix.Entries[index.Key{Kind: index.Country, ID: e.Country}]; c != nil {
@@ -410,15 +411,25 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 	}
 	min := p.site.Config.Relations.MinArticles
 	var jobs []job
+	counts := map[string]int{}
+	links := map[string]string{}
 	for _, sh := range p.ix.WithKind(e, index.Country, 0) {
 		pt := render.Partner{EntityLink: p.link(sh.Entry, sh.Count)}
+		links[sh.ID] = pt.URL
 		if sh.Count >= min {
 			pt.Relation = p.routes.relation(e.ID, sh.ID)
+			links[sh.ID] = pt.Relation
 			if e.ID < sh.ID {
 				jobs = append(jobs, p.relationUnit(e, sh.Entry)...)
 			}
 		}
+		counts[sh.ID] = sh.Count
 		v.Partners = append(v.Partners, pt)
+	}
+	if len(counts) > 0 {
+		// the partners, each a link to the pair's page or the country's;
+		// the list beside it is its text
+		v.Map = p.worldMap(v.URL, p.site.Renderer.T("map_partners", e.Name), counts, e.ID, func(cc string) string { return links[cc] })
 	}
 	return jobs
 }
@@ -526,7 +537,7 @@ func (p *pages) members(id string) []render.EntityLink {
 		if c := p.ix.Entries[index.Key{Kind: index.Country, ID: cc}]; c != nil {
 			out = append(out, p.link(c, 0))
 		} else if gc := g.Country(cc); gc != nil {
-			out = append(out, render.EntityLink{Kind: index.Country, ID: cc, Name: gc.Name(lang), Flag: render.Flag(cc)})
+			out = append(out, render.EntityLink{Kind: index.Country, ID: cc, Name: gc.Name(lang), Flag: flagOf(cc)})
 		}
 	}
 	slices.SortFunc(out, func(a, b render.EntityLink) int { return strings.Compare(extract.Fold(a.Name), extract.Fold(b.Name)) })

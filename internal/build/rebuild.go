@@ -527,3 +527,12 @@ func (rb *rebuild) keepPlan(p *pages, a assembly, files int) {
 		articleUnit: a.articleUnit, entityUnit: a.entityUnit, listUnit: a.listUnit, files: files, sitemap: len(a.sitemap)}
 	rb.cache.keepPlan(pl)
 }
+
+// assetFingerprint is the fingerprint of an asset the binary holds (the
+// map's shapes, a flag): the same for a path as long as the binary is.
+func (rb *rebuild) assetFingerprint(path string) uint64 {
+	if rb == nil {
+		return 0
+	}
+	return rb.cache.fingerprint("asset").str(path).sum()
+}

@@ -53,6 +53,7 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	p.redirects()
 	p.notFound()
 	p.siteFeed()
+	p.assets()
 
 	all := p.assemble()
 	jobs := all.jobs

@@ -58,6 +58,8 @@ type Page struct {
 	// of the digest, from TrendingFrom to TrendingUntil.
 	Trending                    map[string][]EntityLink
 	TrendingFrom, TrendingUntil time.Time
+	// Map is the home page's map of the digest's coverage.
+	Map template.HTML
 	// Feed is the site path of the page's Atom feed, if any.
 	Feed string
 	// Nav are the sections of the site, for the header.

@@ -447,3 +447,9 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 
 // Site returns the site-wide data templates see as .Site.
 func (r *Renderer) Site() *Site { return r.site }
+
+// T is a UI string in the site's language, for what the build draws before
+// the templates run (a map's accessible name).
+func (r *Renderer) T(key string, args ...any) string {
+	return r.strings.Get(r.site.Language, key, args...)
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"math"
 	"strings"
 	"time"
@@ -55,6 +56,8 @@ type Entity struct {
 	Partners     []Partner
 	// Members are a region's countries.
 	Members []EntityLink
+	// Map shades a country's partners on the world map (inline SVG).
+	Map template.HTML
 }
 
 // Partner is a country named with another, and the page of the two
