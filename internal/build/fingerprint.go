@@ -79,6 +79,13 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 		// entities' pages (in its chips): the card says both
 		f.num(rb.cards[rb.position[pg.Article]])
 		rb.articleList(f, pg.Article.Related)
+		for _, n := range []*render.Article{pg.Article.Newer, pg.Article.Older} {
+			if n == nil {
+				f.num(0)
+			} else {
+				f.num(rb.cards[rb.position[n]])
+			}
+		}
 	}
 	rb.articleList(f, pg.Articles)
 	if pg.Pager != nil {
@@ -91,6 +98,13 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 	f.time(pg.TrendingFrom).time(pg.TrendingUntil).str(string(pg.Map))
 	if m := pg.Month; m != nil {
 		f.num(uint64(m.Year)).num(uint64(m.Month)).num(uint64(m.Count))
+		for _, n := range []*render.Month{m.Newer, m.Older} {
+			if n != nil {
+				f.str(n.URL).num(uint64(n.Count))
+			} else {
+				f.num(0)
+			}
+		}
 	}
 	f.num(uint64(len(pg.Years)))
 	for _, y := range pg.Years {

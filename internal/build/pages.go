@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"digest/internal/config"
 	"digest/internal/extract"
 	"digest/internal/gazetteer"
 	"digest/internal/index"
@@ -75,6 +76,9 @@ type pages struct {
 	// own are the officials and agencies of each country (ownEntries)
 	own     *ownEntries
 	ownOnce sync.Once
+	// threshold is relationThreshold's
+	threshold     int
+	thresholdOnce sync.Once
 }
 
 func newPages(site *Site, results []*extract.Result, ix *index.Index, rb *rebuild) *pages {
@@ -147,9 +151,8 @@ func (p *pages) planAll() {
 	parallel.For(len(p.articles), func(i int) {
 		a := p.articles[i]
 		a.Chips = p.chips(i)
-		for _, r := range p.ix.Related[i] {
-			a.Related = append(a.Related, p.articles[r])
-		}
+		a.Related = p.related(i, a.Related[:0])
+		p.neighbours(i)
 		links[i] = p.bodyLinks(i)
 	})
 	// pages' fingerprints hash the articles' cards
@@ -163,6 +166,28 @@ func (p *pages) planAll() {
 		all = append(all, p.ix.ByKind[kind]...)
 	}
 	p.planEntities(all)
+}
+
+// related are the articles related to article i, newest first (the
+// index ranks them by what they share; a reader reads them by date).
+func (p *pages) related(i int, into []*render.Article) []*render.Article {
+	for _, r := range p.ix.Related[i] {
+		into = append(into, p.articles[r])
+	}
+	slices.SortStableFunc(into, func(a, b *render.Article) int { return b.Date.Compare(a.Date) })
+	return into
+}
+
+// neighbours links article i to the articles before and after it in time.
+func (p *pages) neighbours(i int) {
+	a := p.articles[i]
+	a.Newer, a.Older = nil, nil
+	if i > 0 {
+		a.Newer = p.articles[i-1]
+	}
+	if i+1 < len(p.articles) {
+		a.Older = p.articles[i+1]
+	}
 }
 
 // articleUnit plans the pages of article i: its page and its aliases.
@@ -409,7 +434,7 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 			v.OwnAgencies = append(v.OwnAgencies, p.link(o, len(o.Articles)))
 		}
 	}
-	min := p.site.Config.Relations.MinArticles
+	min := p.relationThreshold()
 	var jobs []job
 	counts := map[string]int{}
 	links := map[string]string{}
@@ -432,6 +457,32 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 		v.Map = p.worldMap(v.URL, p.site.Renderer.T("map_partners", e.Name), counts, e.ID, func(cc string) string { return links[cc] })
 	}
 	return jobs
+}
+
+// relationThreshold is how many articles two countries must share to
+// have a page: relations.minArticles, raised until at most relations.max
+// pairs do. Made once a build, on first use.
+func (p *pages) relationThreshold() int {
+	p.thresholdOnce.Do(func() { p.threshold = relationThreshold(p.ix, p.site.Config.Relations) })
+	return p.threshold
+}
+
+func relationThreshold(ix *index.Index, cfg config.Relations) int {
+	var counts []int
+	for _, a := range ix.ByKind[index.Country] {
+		for _, sh := range a.With {
+			if sh.Kind == index.Country && a.ID < sh.ID && sh.Count >= cfg.MinArticles {
+				counts = append(counts, sh.Count)
+			}
+		}
+	}
+	if cfg.Max == 0 || len(counts) <= cfg.Max {
+		return cfg.MinArticles
+	}
+	slices.Sort(counts)
+	slices.Reverse(counts)
+	// pairs sharing more than the first one left out
+	return counts[cfg.Max] + 1
 }
 
 // relationUnit plans the pages of the pair of countries a and b.
@@ -636,7 +687,7 @@ func (p *pages) lists() {
 // relationList plans the list of the pairs of countries that have a
 // page, most shared articles first.
 func (p *pages) relationList() {
-	min := p.site.Config.Relations.MinArticles
+	min := p.relationThreshold()
 	var links []render.EntityLink
 	for _, a := range p.ix.ByKind[index.Country] {
 		for _, sh := range p.ix.WithKind(a, index.Country, 0) {
@@ -679,9 +730,12 @@ func (p *pages) archive() {
 		}
 		return keys[i][1] > keys[j][1]
 	})
-	for _, k := range keys {
+	month := func(k [2]int) *render.Month {
+		return &render.Month{Year: k[0], Month: time.Month(k[1]), Count: len(byMonth[k]), URL: p.routes.month(k[0], k[1])}
+	}
+	for j, k := range keys {
 		url := p.routes.month(k[0], k[1])
-		m := render.Month{Year: k[0], Month: time.Month(k[1]), Count: len(byMonth[k]), URL: url}
+		m := *month(k)
 		if len(years) == 0 || years[len(years)-1].Year != k[0] {
 			years = append(years, render.Year{Year: k[0]})
 		}
@@ -689,6 +743,12 @@ func (p *pages) archive() {
 		y.Months = append(y.Months, m)
 		y.Count += m.Count
 		chunks, pagers := render.Paginate(byMonth[k], cfg.Paginate, url, p.routes.pager())
+		if j > 0 {
+			m.Newer = month(keys[j-1])
+		}
+		if j+1 < len(keys) {
+			m.Older = month(keys[j+1])
+		}
 		for i := range chunks {
 			month := m
 			p.add(job{out: page(pagers[i].Path), owner: "the archive of " + url,

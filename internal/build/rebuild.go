@@ -78,6 +78,8 @@ type plan struct {
 	articleUnit  []unitFiles
 	entityUnit   map[*index.Entry]unitFiles
 	listUnit     unitFiles
+	// relationThreshold is the articles a pair shared to have a page
+	relationThreshold int
 	// officialAgencies are the agencies each official's roles named,
 	// as this build saw them: the next re-plans those agencies' pages
 	// when the official changes
@@ -139,6 +141,9 @@ func (rb *rebuild) planChanges(p *pages) bool {
 			return false // linked from pages that do not otherwise change
 		}
 	}
+	if p.relationThreshold() != prev.relationThreshold {
+		return false // pairs of countries that did not change gain or lose their page
+	}
 	// A country's page lists its own officials and institutions, with an
 	// official's latest role: an edit that reaches them reaches it too.
 	touched := slices.Clone(d.touched)
@@ -187,10 +192,12 @@ func (rb *rebuild) planChanges(p *pages) bool {
 		changed[i] = true
 		a := p.articles[i] // in place: other articles' related lists point to it
 		*a = *p.newArticle(i)
+		p.neighbours(i)
 	}
 	dirty := map[int]bool{}
 	for i := range p.articles {
-		if changed[i] || !slices.Equal(prev.related[i], p.ix.Related[i]) {
+		// an article's page names the articles next to it in time
+		if changed[i] || changed[i-1] || changed[i+1] || !slices.Equal(prev.related[i], p.ix.Related[i]) {
 			dirty[i] = true
 			continue
 		}
@@ -209,10 +216,7 @@ func (rb *rebuild) planChanges(p *pages) bool {
 	p.site.Renderer.UseCards(cardStore{rb})
 	for i := range dirty {
 		a := p.articles[i]
-		a.Related = a.Related[:0]
-		for _, r := range p.ix.Related[i] {
-			a.Related = append(a.Related, p.articles[r])
-		}
+		a.Related = p.related(i, a.Related[:0])
 	}
 	for i := range dirty {
 		p.articleJobs[i] = p.articleUnit(i, p.bodyLinks(i))
@@ -522,8 +526,8 @@ func (rb *rebuild) keepPlan(p *pages, a assembly, files int) {
 		}
 	}
 	*pl = plan{index: p.ix, related: p.ix.Related, paths: pl.paths, versions: pl.versions, sources: p.site.Renderer.Sources(),
-		officialAgencies: officialAgencies,
-		articles:         p.articles, links: p.links, hashes: rb.hashes, entitySearch: rb.entitySearch,
+		officialAgencies: officialAgencies, relationThreshold: p.relationThreshold(),
+		articles: p.articles, links: p.links, hashes: rb.hashes, entitySearch: rb.entitySearch,
 		articleUnit: a.articleUnit, entityUnit: a.entityUnit, listUnit: a.listUnit, files: files, sitemap: len(a.sitemap)}
 	rb.cache.keepPlan(pl)
 }

@@ -81,6 +81,11 @@ func (s *Sections) fields() []struct {
 type Relations struct {
 	// MinArticles is how many articles two countries must share.
 	MinArticles int `toml:"minArticles"`
+	// Max bounds the number of pairs with a page (0: no bound): when more
+	// pairs share MinArticles articles, only those sharing the most do
+	// (the build raises the threshold), so that a large digest's build
+	// stays near the time of its other pages.
+	Max int `toml:"max"`
 }
 
 // Markdown holds the options of the Markdown renderer.
@@ -104,7 +109,7 @@ func Default() *Config {
 		TimeZone: "UTC",
 		Params:   map[string]any{},
 
-		Relations: Relations{MinArticles: 2},
+		Relations: Relations{MinArticles: 2, Max: 1000},
 
 		MaxArticleSize: 5 << 20,
 	}
@@ -235,6 +240,9 @@ func (c *Config) finish(name string, data []byte) error {
 	if c.Paginate < 1 {
 		errs = append(errs, at("paginate")+fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
 	}
+	if c.Relations.Max < 0 {
+		errs = append(errs, at("max")+fmt.Sprintf("relations.max must be 0 (no bound) or more, not %d", c.Relations.Max))
+	}
 	if c.Relations.MinArticles < 1 {
 		errs = append(errs, at("minArticles")+fmt.Sprintf("relations.minArticles must be at least 1, not %d", c.Relations.MinArticles))
 	}
@@ -286,7 +294,7 @@ var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone", "maxArticleSize",
 	"sections", "sections.articles", "sections.page", "sections.countries", "sections.regions", "sections.agencies",
 	"sections.officials", "sections.themes", "sections.archive", "sections.search", "sections.relations", "markdown", "markdown.unsafe",
-	"relations", "relations.minArticles", "params"}
+	"relations", "relations.minArticles", "relations.max", "params"}
 
 func suggest(key string) string {
 	best, bestD := "", 3

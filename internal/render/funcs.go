@@ -136,8 +136,11 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return fmt.Sprintf("%s %d", m[month-1], year)
 		},
-		"upper": strings.ToUpper,
-		"lower": strings.ToLower,
+		// shared lists what two articles both name (at most n): why one
+		// is related to the other.
+		"shared": SharedWith,
+		"upper":  strings.ToUpper,
+		"lower":  strings.ToLower,
 	}
 }
 

@@ -82,7 +82,9 @@ type Article struct {
 	URL     string        // its page, relative to the site root ("articles/slug/")
 	Content template.HTML // the rendered body
 	Chips   *Chips        // its entities as links
-	Related []*Article    // articles that share most with it
+	Related []*Article    // articles that share most with it, newest first
+	// Newer and Older are the articles next to it in time (nil at the ends).
+	Newer, Older *Article
 	// Entities are what enrichment found in the article.
 	Entities *extract.Result
 }

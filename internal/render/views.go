@@ -209,6 +209,31 @@ type Month struct {
 	Month time.Month
 	Count int
 	URL   string
+	// Newer and Older are the months next to it that have articles, on a
+	// month's page.
+	Newer, Older *Month
+}
+
+// SharedWith are the entities article a shares with article b, officials
+// and agencies first, at most n: why b is related to a.
+func SharedWith(a, b *Article, n int) []EntityLink {
+	if a == nil || b == nil || a.Chips == nil || b.Chips == nil {
+		return nil
+	}
+	var out []EntityLink
+	for _, kind := range []string{index.Official, index.Agency, index.Theme, index.Country, index.Region} {
+		for _, l := range *a.Chips.List(kind) {
+			for _, m := range *b.Chips.List(kind) {
+				if l.URL == m.URL {
+					out = append(out, l)
+					if len(out) == n {
+						return out
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Year groups the months of a year of the archive.
