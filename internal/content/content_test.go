@@ -229,3 +229,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestIsEditorFile: the temporary and backup files of common tools, and
+// not the names of articles or of files an editor would want warned of.
+func TestIsEditorFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"sedA1b2C3": true, "sed0zZ9qq": true, "4913": true, ".a.md.swp": true, ".a.md.swx": true, "a.md~": true,
+		"#a.md#": true, ".#a.md": true, "a.md___jb_tmp___": true, "a.md___jb_old___": true, ".DS_Store": true,
+		"a.md.bak": true, "a.md.orig": true, "~$rapport.docx": true, "a.md.crswap": true,
+		"a.md": false, "sedition.md": false, "sed12345": false, "sed1234567": false, "notes.txt": false, "4914": false,
+	} {
+		if got := IsEditorFile(name); got != want {
+			t.Errorf("IsEditorFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func (s *Server) Build(why string, cssOnly bool) error {
 	if stats.Deferred > 0 {
 		deferred = fmt.Sprintf(" (%d of them when first asked for)", stats.Deferred)
 	}
-	fmt.Fprintf(s.log, "%s: %d pages, %d files made again%s, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, deferred, ms,
+	fmt.Fprintf(s.log, "%s: %s, %s made again%s, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, plural(stats.Pages, "page", "pages"), plural(stats.Rendered, "file", "files"), deferred, ms,
 		stats.Load.Milliseconds(), stats.Enrich.Milliseconds(), stats.Index.Milliseconds(), stats.Render.Milliseconds())
 	if stats.Carried == 0 && stats.Rendered > 1000 {
 		// a build that made the whole site leaves its garbage: collected

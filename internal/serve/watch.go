@@ -138,6 +138,14 @@ func describe(changed []string) string {
 	return changed[0] + " and " + sprintf("%d more", len(changed)-1) + " changed"
 }
 
+// plural is "1 file", "2 files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return sprintf("%d %s", n, many)
+}
+
 // cssOnly: only stylesheets changed, so pages can keep their state.
 func cssOnly(changed []string) bool {
 	for _, c := range changed {
