@@ -39,13 +39,18 @@ type Site struct {
 	Renderer  *render.Renderer
 }
 
-// ResolveConfig reads the configuration the options name.
+// ResolveConfig reads the configuration the options name, with their
+// overrides.
 func ResolveConfig(opts Options) (*config.Config, error) {
 	path, optional := opts.Config, false
 	if path == "" {
 		path, optional = filepath.Join(opts.Source, layout.Config), true
 	}
-	return config.Load(path, optional)
+	cfg, err := config.Load(path, optional)
+	if err == nil && opts.BaseURL != "" {
+		err = cfg.SetBaseURL(opts.BaseURL)
+	}
+	return cfg, err
 }
 
 // Load is the load step: it reads the configuration, the articles, the

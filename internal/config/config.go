@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -260,6 +261,22 @@ func (c *Config) finish(name string, data []byte) error {
 		sort.Strings(errs)
 		return errors.New(strings.Join(errs, "\n"))
 	}
+	return nil
+}
+
+// SetBaseURL replaces baseURL, for a command line's --baseURL: an
+// absolute http(s) address or a path from the host's root.
+func (c *Config) SetBaseURL(base string) error {
+	u, err := url.Parse(base)
+	ok := err == nil && (u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") ||
+		(u.Scheme == "http" || u.Scheme == "https") && u.Host != "")
+	if !ok || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--baseURL %q is not an address such as https://example.org/digest/ or /digest/", base)
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	c.BaseURL = base
 	return nil
 }
 

@@ -3,8 +3,10 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -310,5 +312,53 @@ func TestPlural(t *testing.T) {
 	}
 	if got := describe([]string{"content/a.md", "content/b.md"}); got != "content/a.md and 1 more changed" {
 		t.Errorf("describe: %q", got)
+	}
+}
+
+// TestListen: a port in use is an error naming it, or, when asked, the
+// next free port is taken.
+func TestListen(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	if _, err := Listen("127.0.0.1", port, false); !errors.Is(err, ErrPortInUse) || !strings.Contains(err.Error(), fmt.Sprintf("port %d on 127.0.0.1 is taken", port)) {
+		t.Errorf("a port in use: %v", err)
+	}
+	ln, err := Listen("127.0.0.1", port, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got <= port || got > port+portTries {
+		t.Errorf("took port %d after %d", got, port)
+	}
+	if _, err := Listen("192.0.2.250", 0, true); err == nil || !strings.Contains(err.Error(), "cannot listen on 192.0.2.250:0") {
+		t.Errorf("an address not of this machine: %v", err)
+	}
+}
+
+// TestURLs: the address a browser opens for each kind of bind.
+func TestURLs(t *testing.T) {
+	for _, c := range []struct {
+		ip   net.IP
+		want string
+	}{
+		{net.IPv4zero, "http://localhost:1414/"},
+		{net.IPv6unspecified, "http://localhost:1414/"},
+		{net.IPv4(127, 0, 0, 1), "http://127.0.0.1:1414/"},
+		{net.IPv6loopback, "http://[::1]:1414/"},
+	} {
+		urls := URLs(&net.TCPAddr{IP: c.ip, Port: 1414})
+		if urls[0] != c.want {
+			t.Errorf("%v: %v, want %s first", c.ip, urls, c.want)
+		}
+		for _, u := range urls {
+			if strings.Contains(u, "[::]") || strings.Contains(u, "0.0.0.0") {
+				t.Errorf("%v: %s", c.ip, u)
+			}
+		}
 	}
 }

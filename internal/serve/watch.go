@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,8 +16,6 @@ import (
 	"digest/internal/content"
 	"digest/internal/layout"
 )
-
-func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }
 
 // debounce gathers a burst of events (an editor's save is often several)
 // into one rebuild.
