@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -94,7 +93,8 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 		}
 		errs[i] = err
 	})
-	err := errors.Join(errs...)
+	// a template error on every article is one line, not one per article
+	err := render.JoinErrors(errs)
 	r := Rendered{Files: len(jobs) + len(all.carried), Carried: len(all.carried), Deferred: rb.deferredCount()}
 	rb.endPages(p, all, jobs, r.Files, err == nil)
 	for _, f := range all.carried {
