@@ -483,8 +483,8 @@ func TestTemplateOverrideAndErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Run(Options{Source: site, Now: now})
-	if err == nil || !strings.Contains(err.Error(), "page articles/") || !strings.Contains(err.Error(), "article.html:2") {
-		t.Errorf("want a run-time error naming the page, the template and line 2, got %v", err)
+	if err == nil || !strings.Contains(err.Error(), "/articles/") || !strings.Contains(err.Error(), "article.html:2") || strings.Count(err.Error(), "\n") != 0 {
+		t.Errorf("want one run-time error naming a page, the template and line 2, got %v", err)
 	}
 }
 
