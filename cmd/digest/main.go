@@ -221,7 +221,7 @@ func reportErrors(w io.Writer, err error) {
 const newTemplate = `+++
 title = %q
 date = %s
-lang = %q
+%s
 summary = ""
 source = ""
 draft = true
@@ -280,7 +280,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	_, err = fmt.Fprintf(f, newTemplate, title, now.Format(time.RFC3339), cfg.Language)
+	// the language of articles, not of the UI; with auto, left to the text
+	lang := fmt.Sprintf("lang = %q", cfg.DefaultArticleLanguage)
+	if cfg.DefaultArticleLanguage == config.Auto {
+		lang = "# lang = \"fr\" or \"en\": without it, read from the text"
+	}
+	_, err = fmt.Fprintf(f, newTemplate, title, now.Format(time.RFC3339), lang)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -143,7 +143,9 @@ func TestPageContent(t *testing.T) {
 		present          bool
 	}{
 		{"French date", kone, `<time datetime="2025-11-25">25 novembre 2025</time>`, true},
-		{"English date", drug, `27 June 2025`, true},
+		{"an English article's date, in the site's language", drug, `<p class="meta" lang="fr">
+      <time datetime="2025-06-27">27 juin 2025</time>`, true},
+		{"no English date on a French site", drug, `27 June 2025`, false},
 		{"article lang", drug, `<html lang="en">`, true},
 		{"raw HTML dropped", kone, `<script>alert`, false},
 		{"title escaped", drug, `&lt;cocaine&gt;`, true},

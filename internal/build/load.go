@@ -126,8 +126,14 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	// an article without lang is in defaultArticleLanguage, or the one
+	// its text is in (auto), not the UI's language
+	lang := cfg.DefaultArticleLanguage
+	if lang == config.Auto {
+		lang = ""
+	}
 	return content.Options{
-		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location, Languages: config.Languages},
+		Defaults: content.Defaults{Lang: lang, FallbackLang: cfg.Language, Location: cfg.Location, Languages: config.Languages},
 		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
 		MaxSize: int64(cfg.MaxArticleSize),
 	}

@@ -497,7 +497,7 @@ func (p *pages) search() {
 			parts[i] = b
 			return
 		}
-		parts[i] = articleSearchEntry(a)
+		parts[i] = articleSearchEntry(a, p.site.Config.Language)
 		p.rb.keepSearchEntry(a.Version, parts[i])
 	})
 	// entities' entries, which a rebuild may take from the last build
@@ -524,9 +524,10 @@ func (p *pages) search() {
 }
 
 // articleSearchEntry is an article's entry in the search index: its title,
-// date and summary, and the folded names it is found by. Regions are left
-// out of those names (each has an entry of its own).
-func articleSearchEntry(a *render.Article) []byte {
+// date (in the site's language, as lists show it) and summary, and the
+// folded names it is found by. Regions are left out of those names (each
+// has an entry of its own).
+func articleSearchEntry(a *render.Article, lang string) []byte {
 	names := a.Title + " " + a.Summary
 	if r := a.Entities; r != nil {
 		for _, kind := range index.ListOrder {
@@ -543,7 +544,7 @@ func articleSearchEntry(a *render.Article) []byte {
 		summary = string([]rune(summary)[:159]) + "…"
 	}
 	// strings only; json escapes < > & for a script
-	b, _ := json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(a.Lang, a.Date), summary, extract.Fold(names)})
+	b, _ := json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(lang, a.Date), summary, extract.Fold(names)})
 	return b
 }
 

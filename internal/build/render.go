@@ -169,7 +169,7 @@ func (p *pages) assemble() assembly {
 	a.jobs = append(a.jobs, p.jobs[p.homeJobs:]...)
 	a.sitemap = append(a.sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
 	sitemap := a.sitemap
-	a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
+	a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap, cfg.Location) }},
 		job{out: robotsFile, owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + sitemapFile + "\n")})
 	// the jobs are in a.jobs now: as each is written, its page may go
 	p.jobs, p.articleJobs, p.entityJobs, p.listJobs = nil, nil, nil, nil

@@ -90,7 +90,8 @@ func TestSitemap(t *testing.T) {
 	}
 	var s struct {
 		URLs []struct {
-			Loc string `xml:"loc"`
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
 		} `xml:"url"`
 	}
 	if err := xml.Unmarshal(b, &s); err != nil {
@@ -99,6 +100,10 @@ func TestSitemap(t *testing.T) {
 	in := map[string]bool{}
 	for _, u := range s.URLs {
 		in[strings.TrimPrefix(u.Loc, "https://example.org/digest/")] = true
+		// dated 2025-11-25 in Europe/Paris: midnight there, the 24th in UTC
+		if u.Loc == "https://example.org/digest/articles/mali-maroc-interpol/" && u.LastMod != "2025-11-25" {
+			t.Errorf("lastmod of an article of 25 November in Paris: %s", u.LastMod)
+		}
 	}
 	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, "index.html") {
@@ -197,4 +202,50 @@ func pageLinks(t *testing.T, dest, page string) []string {
 	}
 	walk(doc)
 	return out
+}
+
+// TestLanguageSettings: the site's language (UI, dates) and the language
+// of articles without lang are two settings. An English site over a French
+// article without lang keeps it French (its page, its typography, its
+// feed entry) and writes dates in English everywhere, lists included;
+// defaultArticleLanguage, when set, decides for every such article.
+func TestLanguageSettings(t *testing.T) {
+	site := t.TempDir()
+	write(t, filepath.Join(site, "content", "2025-11-16-fr.md"), []byte("+++\ntitle = \"Le Mali et le Maroc\"\ndate = 2025-11-16\n+++\n"+
+		"Le ministre de l'Intérieur du Mali a reçu son homologue du Maroc pour une réunion sur la \"coopération\" entre les deux pays.\n"))
+	write(t, filepath.Join(site, "content", "2025-11-17-en.md"), []byte("+++\ntitle = \"Mali and Morocco\"\ndate = 2025-11-17\n+++\n"+
+		"The interior minister of Mali received his counterpart from Morocco for a meeting on the cooperation of the two countries.\n"))
+	config := filepath.Join(site, "config.toml")
+	write(t, config, []byte("language = \"en\"\n"))
+	dest, _ := buildSite(t, site, Options{})
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	fr, en, home, feed := read("articles/fr/index.html"), read("articles/en/index.html"), read("index.html"), read("index.xml")
+	for _, c := range []struct{ name, page, want string }{
+		{"the French article is French", fr, `<html lang="fr">`},
+		{"with French typography", fr, "«\u202fcoopération\u202f»"},
+		{"its date in the site's language", fr, `<p class="meta" lang="en">
+      <time datetime="2025-11-16">16 November 2025</time>`},
+		{"the English article is English", en, `<html lang="en">`},
+		{"the home page's dates in English", home, `<p class="meta" lang="en"><time datetime="2025-11-16">16 November 2025</time>`},
+		{"the French article's feed entry", feed, `<entry xml:lang="fr">`},
+		{"the site's feed", feed, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: no %q", c.name, c.want)
+		}
+	}
+	if strings.Contains(home, "novembre") {
+		t.Error("a French date on an English site's home page")
+	}
+	write(t, config, []byte("language = \"en\"\ndefaultArticleLanguage = \"en\"\n"))
+	dest, _ = buildSite(t, site, Options{})
+	if fr := read("articles/fr/index.html"); !strings.Contains(fr, `<html lang="en">`) {
+		t.Error("defaultArticleLanguage = \"en\" did not make the article without lang English")
+	}
 }

@@ -290,6 +290,9 @@ func Parse(path, rel string, data []byte, opts Options) (*Article, []error) {
 		summary = ""
 	}
 	a.Text = plaintext.New(a.Title, summary, part)
+	if a.Lang == "" {
+		a.Lang = GuessLang(a.Text.Text, opts.Defaults.FallbackLang)
+	}
 	return a, nil
 }
 
