@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"digest/internal/extract"
+	"digest/internal/gazetteer"
 	"digest/internal/index"
 	"digest/internal/markdown"
 	"digest/internal/parallel"
@@ -72,7 +73,11 @@ type pages struct {
 }
 
 func newPages(site *Site, results []*extract.Result, ix *index.Index, rb *rebuild) *pages {
-	p := &pages{site: site, results: results, ix: ix, routes: routes{site.Config.Sections}, rb: rb}
+	var g *gazetteer.Gazetteer
+	if site.Extractor != nil {
+		g = site.Extractor.Gazetteer()
+	}
+	p := &pages{site: site, results: results, ix: ix, routes: newRoutes(site.Config.Sections, g, site.Config.Language), rb: rb}
 	p.nav = p.routes.nav()
 	return p
 }
@@ -451,6 +456,31 @@ func (p *pages) redirects() {
 			old := p.routes.entity(m.Kind, from)
 			p.add(job{out: page(old), owner: fmt.Sprintf("the redirect of %s %q", m.Kind, from),
 				page: &render.Page{Kind: render.KindAlias, Path: old, Target: target}})
+		}
+	}
+}
+
+// slugRedirects plans, for each theme and region whose URL is the slug
+// of its name, a page at the path of its id (themes/south-south/, the URL
+// before) that sends readers to it, and a copy of its feed there, which
+// feed readers cannot be redirected from; its self link names the new one.
+func (p *pages) slugRedirects() {
+	cfg := p.site.Config
+	for _, kind := range []string{index.Theme, index.Region} {
+		taken := map[string]bool{}
+		for _, e := range p.ix.ByKind[kind] {
+			taken[p.routes.entity(kind, e.ID)] = true
+		}
+		for _, e := range p.ix.ByKind[kind] {
+			target, old := p.routes.entity(kind, e.ID), p.routes.idPath(kind, e.ID)
+			if target == old || taken[old] {
+				continue
+			}
+			p.add(job{out: page(old), owner: fmt.Sprintf("the redirect of %s %q", kind, e.ID),
+				page: &render.Page{Kind: render.KindAlias, Path: old, Target: target}})
+			p.add(job{out: feed(old), owner: "the feed of " + old, fp: p.rb.feedFingerprint(e.Name+"\x00"+old, e.Articles), make: func() []byte {
+				return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+feed(target), cfg.BaseURL+target, cfg.Title, cfg.Language, p.feedEntries(e.Articles))
+			}})
 		}
 	}
 }

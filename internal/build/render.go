@@ -50,6 +50,7 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	p.archive()
 	p.search()
 	p.redirects()
+	p.slugRedirects()
 	p.notFound()
 	p.siteFeed()
 

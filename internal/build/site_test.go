@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/xml"
+	stdhtml "html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -114,6 +115,12 @@ func TestSitemap(t *testing.T) {
 		if key == "./" {
 			key = ""
 		}
+		if b, err := os.ReadFile(p); err == nil && strings.Contains(string(b), `http-equiv="refresh"`) {
+			if in[key] {
+				t.Errorf("sitemap lists the redirect %s", key)
+			}
+			return nil
+		}
 		if !in[key] {
 			t.Errorf("sitemap lacks %s", key)
 		}
@@ -159,6 +166,9 @@ func TestThreeClicks(t *testing.T) {
 				continue
 			}
 			p := section + "/" + e.Name() + "/index.html"
+			if b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(p))); err == nil && strings.Contains(string(b), `http-equiv="refresh"`) {
+				continue // the redirect from an id's path: nothing links to it
+			}
 			if _, ok := depth[p]; !ok {
 				t.Errorf("%s is not reachable from the home page in three clicks", p)
 			}
@@ -247,5 +257,64 @@ func TestLanguageSettings(t *testing.T) {
 	dest, _ = buildSite(t, site, Options{})
 	if fr := read("articles/fr/index.html"); !strings.Contains(fr, `<html lang="en">`) {
 		t.Error("defaultArticleLanguage = \"en\" did not make the article without lang English")
+	}
+}
+
+// TestEntitySlugs: themes and regions are at the slugs of their names in
+// the site's language; the path of the id, their URL before, sends readers
+// there, and its feed is still served.
+func TestEntitySlugs(t *testing.T) {
+	dest, _ := buildSite(t, "../..", Options{})
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dest, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ old, now, name string }{
+		{"themes/south-south/", "themes/cooperation-sud-sud/", "Coopération Sud-Sud"},
+		{"regions/west-africa/", "regions/afrique-de-l-ouest/", "Afrique de l'Ouest"},
+		{"themes/terrorism/", "themes/terrorisme/", "Terrorisme"},
+	} {
+		if page := read(c.now + "index.html"); !strings.Contains(page, "<h1>"+stdhtml.EscapeString(c.name)) {
+			t.Errorf("%s is not the page of %s", c.now, c.name)
+		}
+		redirect := read(c.old + "index.html")
+		if !strings.Contains(redirect, `<meta http-equiv="refresh" content="0; url=../../`+c.now+`">`) ||
+			!strings.Contains(redirect, `<link rel="canonical" href="https://example.org/digest/`+c.now+`">`) {
+			t.Errorf("%s does not redirect to %s:\n%s", c.old, c.now, redirect)
+		}
+		if feed := read(c.old + "index.xml"); !strings.Contains(feed, `href="https://example.org/digest/`+c.now+`index.xml" rel="self"`) {
+			t.Errorf("the feed at %s does not name its new address", c.old)
+		}
+	}
+	// the ids are what data and front matter use, and what links were
+	if home := read("index.html"); strings.Contains(home, "themes/south-south/") || !strings.Contains(home, "themes/cooperation-sud-sud/") {
+		t.Error("the home page links a theme by its id's path")
+	}
+	// an id whose slug is itself has no redirect
+	if _, err := os.Stat(filepath.Join(dest, "regions", "sahel", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "regions", "sahel", "index.html")); strings.Contains(string(b), "refresh") {
+		t.Error("regions/sahel/ redirects to itself")
+	}
+}
+
+// TestEntitySlugsEnglish: an English site's slugs come from the English names.
+func TestEntitySlugsEnglish(t *testing.T) {
+	site := t.TempDir()
+	write(t, filepath.Join(site, "config.toml"), []byte("language = \"en\"\n"))
+	write(t, filepath.Join(site, "content", "2025-01-01-a.md"), []byte("+++\ntitle = \"South-South\"\ndate = 2025-01-01\nthemes = [\"south-south\"]\n+++\nMali and Senegal in West Africa.\n"))
+	dest, _ := buildSite(t, site, Options{})
+	b, err := os.ReadFile(filepath.Join(dest, "articles", "a", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="../../themes/south-south-cooperation/"`, `href="../../regions/west-africa/"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("no %s", want)
+		}
 	}
 }
