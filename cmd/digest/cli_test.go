@@ -359,3 +359,27 @@ func TestServeWatchesByDefault(t *testing.T) {
 		t.Errorf("--watch=false rebuilt:\n%s", out.String())
 	}
 }
+
+// TestNewArticleLanguage: the skeleton's lang is the default language of
+// articles, not the UI's; with auto, it is left to the text.
+func TestNewArticleLanguage(t *testing.T) {
+	for config, want := range map[string]string{
+		"language = \"en\"\n":                                   "# lang = \"fr\" or \"en\": without it, read from the text\n",
+		"language = \"en\"\ndefaultArticleLanguage = \"fr\"\n": "\nlang = \"fr\"\n",
+	} {
+		site := t.TempDir()
+		os.WriteFile(filepath.Join(site, "config.toml"), []byte(config), 0o644)
+		code, out, errOut := digest(t, "new", "Titre", "--source", site)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		b, _ := os.ReadFile(strings.TrimSpace(out))
+		if !strings.Contains(string(b), want) || strings.Contains(string(b), `lang = "en"`) {
+			t.Errorf("%q: skeleton\n%s\nwant %q", config, b, want)
+		}
+		// the skeleton builds
+		if code, _, errOut := digest(t, "build", "--source", site, "-D"); code != 0 {
+			t.Errorf("%q: the skeleton does not build: %s", config, errOut)
+		}
+	}
+}
