@@ -364,7 +364,7 @@ func TestServeWatchesByDefault(t *testing.T) {
 // articles, not the UI's; with auto, it is left to the text.
 func TestNewArticleLanguage(t *testing.T) {
 	for config, want := range map[string]string{
-		"language = \"en\"\n":                                   "# lang = \"fr\" or \"en\": without it, read from the text\n",
+		"language = \"en\"\n": "# lang = \"fr\" or \"en\": without it, read from the text\n",
 		"language = \"en\"\ndefaultArticleLanguage = \"fr\"\n": "\nlang = \"fr\"\n",
 	} {
 		site := t.TempDir()
