@@ -383,3 +383,13 @@ func TestNewArticleLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestServeNotASite: digest serve outside any site says so rather than
+// serving nothing while it waits for a content/ folder.
+func TestServeNotASite(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := digest(t, "serve", "--source", dir, "--port", "0")
+	if code != 1 || !strings.Contains(errOut, "is not a site: it has no content/ folder") || out != "" {
+		t.Errorf("exit %d, %q %q", code, out, errOut)
+	}
+}

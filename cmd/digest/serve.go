@@ -7,10 +7,12 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
 	"digest/internal/build"
+	"digest/internal/layout"
 	"digest/internal/serve"
 )
 
@@ -46,6 +48,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts.Source, opts.Config = sf.source, sf.config
+	// watching a folder that is no site would serve nothing, forever
+	if !isDir(filepath.Join(sf.source, layout.Content)) {
+		fmt.Fprintf(stderr, "digest serve: %s is not a site: it has no %s/ folder; run digest serve in the site's folder, or give it with --source\n", sf.source, layout.Content)
+		return 1
+	}
 	// the port first: a port in use is said before a build of minutes
 	explicit := fs.given("port") || fs.given("p")
 	ln, err := serve.Listen(*bind, *port, !explicit)
