@@ -13,12 +13,15 @@ import (
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("check", "digest check [flags]: what an editor should review: articles with no country or theme, names and bodies read but unknown, likely duplicates, officials with no country or role, unused data, drafts and future articles. Writes nothing; exits 1 when it finds any (see --fail-on).", stderr)
+	fs := newFlags("check", "digest check [flags]: what an editor should review: articles with no country or theme, names and bodies read but unknown, likely duplicates, officials with no country or role, unused data, drafts and future articles. Writes nothing; exits 1 when it finds any (see --fail-on).", stdout, stderr)
 	sf.register(fs, false)
 	asJSON := fs.Bool("json", false, "print the findings as JSON")
 	links := fs.Bool("links", false, "also render the site in memory and report links to paths it does not have (slower)")
 	failOn := fs.String("fail-on", "", "the `kinds` of findings that make the exit status 1, comma-separated (default: all): "+strings.Join(check.Kinds, ", "))
-	if code := parse(fs, args); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
+		return code
+	}
+	if code := noArgs(fs, ""); code >= 0 {
 		return code
 	}
 	var kinds []string

@@ -20,11 +20,14 @@ type entityRow struct {
 
 func cmdEntities(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("entities", "digest entities --kind KIND [flags]: print the entries the site knows of a kind (the built-in gazetteer with the site's data/ over it): their ids, for front matter, data files and URLs.", stderr)
+	fs := newFlags("entities", "digest entities --kind KIND [flags]: print the entries the site knows of a kind (the built-in gazetteer with the site's data/ over it): their ids, for front matter, data files and URLs.", stdout, stderr)
 	sf.register(fs, false)
 	kind := fs.String("kind", "themes", "the `kind` to list: countries, regions, agencies, officials or themes")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if code := parse(fs, args); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
+		return code
+	}
+	if code := noArgs(fs, ""); code >= 0 {
 		return code
 	}
 	opts := build.Options{Source: sf.source, Config: sf.config}

@@ -18,10 +18,10 @@ import (
 
 func cmdExtract(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("extract", "digest extract [--json] [flags] PATH...: print what enrichment finds in articles (files or folders).", stderr)
+	fs := newFlags("extract", "digest extract [--json] [flags] PATH...: print what enrichment finds in articles (files or folders).", stdout, stderr)
 	sf.register(fs, false)
 	asJSON := fs.Bool("json", false, "print JSON in the shape of the extract-json contract")
-	if code := parse(fs, args); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	paths := fs.Args()

@@ -3,7 +3,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,8 +13,10 @@ import (
 	"time"
 
 	"digest/internal/build"
+	"digest/internal/config"
 	"digest/internal/layout"
 	"digest/internal/slug"
+	"digest/internal/textdist"
 )
 
 const usage = `digest builds a static site from a digest of diplomatic and security news.
@@ -24,18 +25,22 @@ Usage:
   digest build [flags]          build the site into public/
   digest new "Titre" [flags]    write a new article in content/
   digest extract [--json] PATH  print the entities found in articles
-  digest serve [--watch]        serve the site, rebuilding and reloading on save
+  digest serve [flags]          serve the site, rebuilding and reloading on save
   digest check [--json]         list what an editor should review
   digest entities --kind KIND   list the ids the site knows (themes, countries, …)
   digest version                print the version
   digest help [command]         show help
 
-Run "digest COMMAND --help" for a command's flags.
+Run in the site's folder or any folder below it, or name it with --source.
+Run "digest help COMMAND" for a command's flags.
 `
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// commands are digest's commands, for "did you mean".
+var commands = []string{"build", "new", "extract", "serve", "check", "entities", "version", "help"}
 
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -61,65 +66,78 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "digest", version())
 		return 0
 	case "help", "-h", "--help", "-help":
-		if len(rest) > 0 {
+		if len(rest) > 0 && rest[0] != "help" {
 			return run([]string{rest[0], "--help"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "digest: unknown command %q\n\n%s", cmd, usage)
+	msg := fmt.Sprintf("digest: unknown command %q", cmd)
+	if strings.HasPrefix(cmd, "-") {
+		msg = fmt.Sprintf("digest: %s is a flag; a command comes first (digest build %s)", cmd, cmd)
+	} else if near := textdist.Nearest(cmd, commands, 2); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	fmt.Fprintf(stderr, "%s; run \"digest help\" for the list of commands\n", msg)
 	return 2
 }
 
-// siteFlags are the flags every command that reads a site takes.
-type siteFlags struct {
-	source, destination, config string
+// draftFlags registers --drafts and --future with Hugo's names beside
+// them: -D, --buildDrafts, -F, --buildFuture.
+func draftFlags(fs *flags, opts *build.Options) {
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include articles marked draft = true")
+	fs.alias("D", "drafts")
+	fs.alias("buildDrafts", "drafts")
+	fs.BoolVar(&opts.Future, "future", false, "include articles dated in the future")
+	fs.alias("F", "future")
+	fs.alias("buildFuture", "future")
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet, withDestination bool) {
-	fs.StringVar(&f.source, "source", ".", "the site `folder` (holding content/, templates/, static/, config.toml)")
-	fs.StringVar(&f.config, "config", "", "the config `file` (default: config.toml in the source folder, optional)")
-	if withDestination {
-		fs.StringVar(&f.destination, "destination", "", "the output `folder` (default: the config's output, public/)")
+// baseURLFlag registers --baseURL, which replaces the config's baseURL
+// for one build (a preview deployed elsewhere, a CI job).
+func baseURLFlag(fs *flags, opts *build.Options) {
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `address` the site is published at, instead of the config's baseURL (https://example.org/digest/)")
+}
+
+// badBaseURL refuses a --baseURL that is not an address, as a wrong
+// command line (exit 2) rather than a problem of the site.
+func badBaseURL(fs *flags, opts *build.Options) int {
+	if opts.BaseURL == "" {
+		return -1
 	}
-}
-
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "%s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags, returning -1 to go on or an exit status.
-func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+	if err := config.Default().SetBaseURL(opts.BaseURL); err != nil {
+		fmt.Fprintf(fs.stderr, "digest %s: %v; see \"digest help %s\"\n", fs.name, err, fs.name)
 		return 2
 	}
 	return -1
 }
 
+// noArgs refuses arguments a command does not take.
+func noArgs(fs *flags, hint string) int {
+	if fs.NArg() == 0 {
+		return -1
+	}
+	fmt.Fprintf(fs.stderr, "digest %s: unexpected argument %q%s; see \"digest help %s\"\n", fs.name, fs.Arg(0), hint, fs.name)
+	return 2
+}
+
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var opts build.Options
-	fs := newFlagSet("build", "digest build [flags]: build the site from content/ into public/, all or nothing.", stderr)
+	fs := newFlags("build", "digest build [flags]: build the site from content/ into public/, all or nothing.", stdout, stderr)
 	sf.register(fs, true)
-	fs.BoolVar(&opts.Drafts, "drafts", false, "include articles marked draft = true")
-	fs.BoolVar(&opts.Future, "future", false, "include articles dated in the future")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
-	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file")
-	if code := parse(fs, args); code >= 0 {
+	draftFlags(fs, &opts)
+	baseURLFlag(fs, &opts)
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file` (go tool pprof reads it)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this `file`")
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "digest build: unexpected argument %q (the site folder goes in --source)\n", fs.Arg(0))
-		return 2
+	if code := noArgs(fs, " (the site folder goes in --source)"); code >= 0 {
+		return code
+	}
+	if code := badBaseURL(fs, &opts); code >= 0 {
+		return code
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -155,10 +173,15 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	previous := previousOutput(opts)
 	stats, err := build.Run(opts)
 	if err != nil {
 		reportErrors(stderr, err)
-		fmt.Fprintln(stderr, "digest: build failed; the previous output was left as it was")
+		if previous != "" {
+			fmt.Fprintf(stderr, "digest: build failed; the previous output in %s was left as it was\n", previous)
+		} else {
+			fmt.Fprintln(stderr, "digest: build failed; nothing was written")
+		}
 		return 1
 	}
 	for _, w := range stats.Warnings {
@@ -166,6 +189,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "digest:", stats)
 	return 0
+}
+
+// previousOutput is the output folder a build would replace, when there is
+// one already: what a failed build says it left alone.
+func previousOutput(opts build.Options) string {
+	cfg, err := build.ResolveConfig(opts)
+	if err != nil {
+		return ""
+	}
+	dest := build.Destination(opts, cfg)
+	if entries, err := os.ReadDir(dest); err != nil || len(entries) == 0 {
+		return ""
+	}
+	return dest
 }
 
 // reportErrors prints one problem a line, each naming its file.
@@ -184,7 +221,7 @@ func reportErrors(w io.Writer, err error) {
 const newTemplate = `+++
 title = %q
 date = %s
-lang = %q
+%s
 summary = ""
 source = ""
 draft = true
@@ -194,12 +231,12 @@ draft = true
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("new", `digest new "Titre de l'article" [flags]: write content/YYYY-MM-DD-titre-de-l-article.md with a front-matter skeleton.`, stderr)
+	fs := newFlags("new", `digest new "Titre de l'article" [flags]: write content/YYYY-MM-DD-titre-de-l-article.md with a front-matter skeleton, in the site the current folder is in.`, stdout, stderr)
 	sf.register(fs, false)
 	// Flags may come after the title, as users type them.
 	var title string
 	for len(args) > 0 {
-		if code := parse(fs, args); code >= 0 {
+		if code := fs.parse(args); code >= 0 {
 			return code
 		}
 		if fs.NArg() == 0 {
@@ -211,8 +248,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		}
 		title, args = fs.Arg(0), fs.Args()[1:]
 	}
+	if len(args) == 0 && !fs.Parsed() {
+		sf.resolve(fs) // no arguments at all: parse never ran
+	}
 	if strings.TrimSpace(title) == "" {
-		fs.Usage()
+		fmt.Fprintln(stderr, `digest new: the article's title is missing; give it in quotes: digest new "Titre de l'article"`)
 		return 2
 	}
 	cfg, err := build.ResolveConfig(build.Options{Source: sf.source, Config: sf.config})
@@ -240,7 +280,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	_, err = fmt.Fprintf(f, newTemplate, title, now.Format(time.RFC3339), cfg.Language)
+	// the language of articles, not of the UI; with auto, left to the text
+	lang := fmt.Sprintf("lang = %q", cfg.DefaultArticleLanguage)
+	if cfg.DefaultArticleLanguage == config.Auto {
+		lang = "# lang = \"fr\" or \"en\": without it, read from the text"
+	}
+	_, err = fmt.Fprintf(f, newTemplate, title, now.Format(time.RFC3339), lang)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

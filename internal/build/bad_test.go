@@ -14,6 +14,7 @@ import (
 // expectation is what must happen to a site of testdata/bad, from its expect.toml.
 type expectation struct {
 	Error      []string // the build fails, and its message holds each of these
+	Lines      int      // ...in this many lines, when not 0
 	Page       string   // the build succeeds, and this page...
 	Contains   []string // ...holds each of these
 	Absent     []string // ...and none of these
@@ -60,6 +61,9 @@ func checkBuild(t *testing.T, site string, want expectation) {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("the error does not say %q:\n%v", w, err)
 			}
+		}
+		if n := strings.Count(err.Error(), "\n") + 1; want.Lines > 0 && n != want.Lines {
+			t.Errorf("the error is %d lines, want %d:\n%v", n, want.Lines, err)
 		}
 		after := readTree(t, dest)
 		if len(after) != len(before) {

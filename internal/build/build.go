@@ -34,9 +34,11 @@ type Options struct {
 	Source      string // the site folder: content/, templates/, static/, config.toml
 	Config      string // config file; "" for Source/config.toml, which may be absent
 	Destination string // "" for the config's output folder, under Source
-	Drafts      bool
-	Future      bool
-	Now         time.Time // zero: the current time
+	// BaseURL, when not "", replaces the config's baseURL (--baseURL).
+	BaseURL string
+	Drafts  bool
+	Future  bool
+	Now     time.Time // zero: the current time
 }
 
 // Run builds the site and writes it to its destination. On error the

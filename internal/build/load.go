@@ -39,13 +39,18 @@ type Site struct {
 	Renderer  *render.Renderer
 }
 
-// ResolveConfig reads the configuration the options name.
+// ResolveConfig reads the configuration the options name, with their
+// overrides.
 func ResolveConfig(opts Options) (*config.Config, error) {
 	path, optional := opts.Config, false
 	if path == "" {
 		path, optional = filepath.Join(opts.Source, layout.Config), true
 	}
-	return config.Load(path, optional)
+	cfg, err := config.Load(path, optional)
+	if err == nil && opts.BaseURL != "" {
+		err = cfg.SetBaseURL(opts.BaseURL)
+	}
+	return cfg, err
 }
 
 // Load is the load step: it reads the configuration, the articles, the
@@ -121,8 +126,14 @@ func ContentOptions(cfg *config.Config, opts Options) content.Options {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	// an article without lang is in defaultArticleLanguage, or the one
+	// its text is in (auto), not the UI's language
+	lang := cfg.DefaultArticleLanguage
+	if lang == config.Auto {
+		lang = ""
+	}
 	return content.Options{
-		Defaults: content.Defaults{Lang: cfg.Language, Location: cfg.Location, Languages: config.Languages},
+		Defaults: content.Defaults{Lang: lang, FallbackLang: cfg.Language, Location: cfg.Location, Languages: config.Languages},
 		Drafts:   opts.Drafts, Future: opts.Future, Now: now,
 		MaxSize: int64(cfg.MaxArticleSize),
 	}

@@ -82,7 +82,11 @@ type pages struct {
 }
 
 func newPages(site *Site, results []*extract.Result, ix *index.Index, rb *rebuild) *pages {
-	p := &pages{site: site, results: results, ix: ix, routes: routes{site.Config.Sections}, rb: rb}
+	var g *gazetteer.Gazetteer
+	if site.Extractor != nil {
+		g = site.Extractor.Gazetteer()
+	}
+	p := &pages{site: site, results: results, ix: ix, routes: newRoutes(site.Config.Sections, g, site.Config.Language), rb: rb}
 	p.nav = p.routes.nav()
 	return p
 }
@@ -786,6 +790,31 @@ func (p *pages) redirects() {
 	}
 }
 
+// slugRedirects plans, for each theme and region whose URL is the slug
+// of its name, a page at the path of its id (themes/south-south/, the URL
+// before) that sends readers to it, and a copy of its feed there, which
+// feed readers cannot be redirected from; its self link names the new one.
+func (p *pages) slugRedirects() {
+	cfg := p.site.Config
+	for _, kind := range []string{index.Theme, index.Region} {
+		taken := map[string]bool{}
+		for _, e := range p.ix.ByKind[kind] {
+			taken[p.routes.entity(kind, e.ID)] = true
+		}
+		for _, e := range p.ix.ByKind[kind] {
+			target, old := p.routes.entity(kind, e.ID), p.routes.idPath(kind, e.ID)
+			if target == old || taken[old] {
+				continue
+			}
+			p.add(job{out: page(old), owner: fmt.Sprintf("the redirect of %s %q", kind, e.ID),
+				page: &render.Page{Kind: render.KindAlias, Path: old, Target: target}})
+			p.add(job{out: feed(old), owner: "the feed of " + old, fp: p.rb.feedFingerprint(e.Name+"\x00"+old, e.Articles), make: func() []byte {
+				return render.Atom(e.Name+" · "+cfg.Title, cfg.BaseURL+feed(target), cfg.BaseURL+target, cfg.Title, cfg.Language, p.feedEntries(e.Articles))
+			}})
+		}
+	}
+}
+
 // notFound plans the 404 page.
 func (p *pages) notFound() {
 	p.add(job{out: notFoundFile, owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: notFoundFile}})
@@ -828,7 +857,7 @@ func (p *pages) search() {
 			parts[i] = b
 			return
 		}
-		parts[i] = articleSearchEntry(a)
+		parts[i] = articleSearchEntry(a, p.site.Config.Language)
 		p.rb.keepSearchEntry(a.Version, parts[i])
 	})
 	// entities' entries, which a rebuild may take from the last build
@@ -855,9 +884,10 @@ func (p *pages) search() {
 }
 
 // articleSearchEntry is an article's entry in the search index: its title,
-// date and summary, and the folded names it is found by. Regions are left
-// out of those names (each has an entry of its own).
-func articleSearchEntry(a *render.Article) []byte {
+// date (in the site's language, as lists show it) and summary, and the
+// folded names it is found by. Regions are left out of those names (each
+// has an entry of its own).
+func articleSearchEntry(a *render.Article, lang string) []byte {
 	names := a.Title + " " + a.Summary
 	if r := a.Entities; r != nil {
 		for _, kind := range index.ListOrder {
@@ -874,7 +904,7 @@ func articleSearchEntry(a *render.Article) []byte {
 		summary = string([]rune(summary)[:159]) + "…"
 	}
 	// strings only; json escapes < > & for a script
-	b, _ := json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(a.Lang, a.Date), summary, extract.Fold(names)})
+	b, _ := json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(lang, a.Date), summary, extract.Fold(names)})
 	return b
 }
 

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -51,6 +50,7 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	p.archive()
 	p.search()
 	p.redirects()
+	p.slugRedirects()
 	p.notFound()
 	p.siteFeed()
 	p.assets()
@@ -95,7 +95,8 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 		}
 		errs[i] = err
 	})
-	err := errors.Join(errs...)
+	// a template error on every article is one line, not one per article
+	err := render.JoinErrors(errs)
 	r := Rendered{Files: len(jobs) + len(all.carried), Carried: len(all.carried), Deferred: rb.deferredCount()}
 	rb.endPages(p, all, jobs, r.Files, err == nil)
 	for _, f := range all.carried {
@@ -170,7 +171,7 @@ func (p *pages) assemble() assembly {
 	a.jobs = append(a.jobs, p.jobs[p.homeJobs:]...)
 	a.sitemap = append(a.sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
 	sitemap := a.sitemap
-	a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap) }},
+	a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap, cfg.Location) }},
 		job{out: robotsFile, owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + sitemapFile + "\n")})
 	// the jobs are in a.jobs now: as each is written, its page may go
 	p.jobs, p.articleJobs, p.entityJobs, p.listJobs = nil, nil, nil, nil

@@ -5,14 +5,64 @@ import (
 	"strings"
 
 	"digest/internal/config"
+	"digest/internal/gazetteer"
 	"digest/internal/index"
 	"digest/internal/render"
+	"digest/internal/slug"
 )
 
 // routes owns every site path: the section of each kind of page and the
 // URL of each page. Paths have no leading slash; a folder's ends in one
 // and its page is that folder's index.html.
-type routes struct{ sec config.Sections }
+type routes struct {
+	sec config.Sections
+	// slugs are the URL segments of the themes and regions whose segment
+	// is not their id (entitySlugs)
+	slugs map[index.Key]string
+}
+
+// newRoutes are the routes of a site whose vocabulary is g, in lang.
+func newRoutes(sec config.Sections, g *gazetteer.Gazetteer, lang string) routes {
+	return routes{sec: sec, slugs: entitySlugs(g, lang)}
+}
+
+// entitySlugs are the URL segments of themes and regions: their names in
+// the site's language, ASCII-folded (themes/cooperation-sud-sud/,
+// regions/afrique-de-l-ouest/), so that a French site's URLs read French.
+// Ids stay what data and front matter name them by; a page at the id's
+// path sends readers to the new one (pages.slugRedirects). A name whose
+// slug another entity of the kind took keeps its id.
+func entitySlugs(g *gazetteer.Gazetteer, lang string) map[index.Key]string {
+	slugs := map[index.Key]string{}
+	if g == nil {
+		return slugs
+	}
+	add := func(kind string, ids, names []string) {
+		used := map[string]bool{}
+		for _, id := range ids {
+			used[id] = true // an id's path stays its entity's, or its redirect
+		}
+		for i, id := range ids {
+			s := slug.Make(names[i])
+			if s == "" || s == id || used[s] {
+				continue
+			}
+			used[s] = true
+			slugs[index.Key{Kind: kind, ID: id}] = s
+		}
+	}
+	var ids, names []string
+	for _, t := range g.Themes {
+		ids, names = append(ids, t.ID), append(names, t.Name(lang))
+	}
+	add(index.Theme, ids, names)
+	ids, names = nil, nil
+	for _, r := range g.Regions {
+		ids, names = append(ids, r.ID), append(names, r.Name(lang))
+	}
+	add(index.Region, ids, names)
+	return slugs
+}
 
 // Files at the root of the site.
 const (
@@ -38,11 +88,21 @@ func (r routes) section(kind string) string {
 }
 
 // entity is the path of an entity's page: its section and its stable id
-// (a country's ISO code in lower case).
+// (a country's ISO code in lower case), or for themes and regions the slug
+// of their name.
 func (r routes) entity(kind, id string) string {
 	if kind == index.Country {
 		id = strings.ToLower(id)
 	}
+	if s, ok := r.slugs[index.Key{Kind: kind, ID: id}]; ok {
+		id = s
+	}
+	return r.section(kind) + "/" + id + "/"
+}
+
+// idPath is the path of an entity's page by its id, as URLs were before
+// themes and regions took the slugs of their names.
+func (r routes) idPath(kind, id string) string {
 	return r.section(kind) + "/" + id + "/"
 }
 

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -26,9 +27,16 @@ import (
 
 // Config is the whole of a site's configuration, with defaults applied.
 type Config struct {
-	Title    string `toml:"title"`
-	BaseURL  string `toml:"baseURL"`
+	Title   string `toml:"title"`
+	BaseURL string `toml:"baseURL"`
+	// Language is the site's: its UI strings, section names, the dates
+	// of its pages and lists, the names of entities.
 	Language string `toml:"language"`
+	// DefaultArticleLanguage is the language of articles whose front
+	// matter has no lang: a language of Languages, or Auto (the default).
+	// It is a setting of its own: an English UI over French articles must
+	// not make them English.
+	DefaultArticleLanguage string `toml:"defaultArticleLanguage"`
 	// Output is the folder the site is written to, relative to the site root.
 	Output string `toml:"output"`
 	// Paginate is the number of articles per list page.
@@ -97,6 +105,10 @@ type Markdown struct {
 // Languages the UI is translated into.
 var Languages = []string{"en", "fr"}
 
+// Auto, as DefaultArticleLanguage, reads the language of an article
+// without lang from its text.
+const Auto = "auto"
+
 // Default returns the configuration used when config.toml is absent, and the
 // base every config.toml is read over.
 func Default() *Config {
@@ -105,9 +117,11 @@ func Default() *Config {
 		BaseURL:  "/",
 		Language: "fr",
 		Output:   "public",
-		Paginate: 10,
-		TimeZone: "UTC",
-		Params:   map[string]any{},
+
+		DefaultArticleLanguage: Auto,
+		Paginate:               10,
+		TimeZone:               "UTC",
+		Params:                 map[string]any{},
 
 		Relations: Relations{MinArticles: 2, Max: 1000},
 
@@ -237,6 +251,11 @@ func (c *Config) finish(name string, data []byte) error {
 		errs = append(errs, at("language")+fmt.Sprintf("language %q is not one of %s (the languages of the UI strings and dates)", c.Language, strings.Join(Languages, ", ")))
 		lang = "en" // the sections' defaults, so that one mistake makes one message
 	}
+	c.DefaultArticleLanguage = strings.ToLower(strings.TrimSpace(c.DefaultArticleLanguage))
+	if c.DefaultArticleLanguage != Auto && !slices.Contains(Languages, c.DefaultArticleLanguage) {
+		errs = append(errs, at("defaultArticleLanguage")+fmt.Sprintf("defaultArticleLanguage %q is not one of %s, %s (read from each article's text)",
+			c.DefaultArticleLanguage, strings.Join(Languages, ", "), Auto))
+	}
 	if c.Paginate < 1 {
 		errs = append(errs, at("paginate")+fmt.Sprintf("paginate must be at least 1, not %d", c.Paginate))
 	}
@@ -286,12 +305,28 @@ func (c *Config) finish(name string, data []byte) error {
 	return nil
 }
 
+// SetBaseURL replaces baseURL, for a command line's --baseURL: an
+// absolute http(s) address or a path from the host's root.
+func (c *Config) SetBaseURL(base string) error {
+	u, err := url.Parse(base)
+	ok := err == nil && (u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") ||
+		(u.Scheme == "http" || u.Scheme == "https") && u.Host != "")
+	if !ok || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--baseURL %q is not an address such as https://example.org/digest/ or /digest/", base)
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	c.BaseURL = base
+	return nil
+}
+
 var decodeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // knownKeys are the dotted keys of Config, for "did you mean".
-var knownKeys = []string{"title", "baseURL", "language", "output", "paginate", "timeZone", "maxArticleSize",
+var knownKeys = []string{"title", "baseURL", "language", "defaultArticleLanguage", "output", "paginate", "timeZone", "maxArticleSize",
 	"sections", "sections.articles", "sections.page", "sections.countries", "sections.regions", "sections.agencies",
 	"sections.officials", "sections.themes", "sections.archive", "sections.search", "sections.relations", "markdown", "markdown.unsafe",
 	"relations", "relations.minArticles", "relations.max", "params"}

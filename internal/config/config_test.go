@@ -53,6 +53,8 @@ func TestErrors(t *testing.T) {
 		{"wrong type", "paginate = \"ten\"\n", "config.toml:1:"},
 		{"bad language", "language = \"de\"\n", `language "de" is not one of en, fr`},
 		{"bad paginate", "paginate = 0\n", "paginate must be at least 1"},
+		{"bad article language", "title = \"x\"\ndefaultArticleLanguage = \"de\"\n", `config.toml:2: defaultArticleLanguage "de" is not one of en, fr, auto`},
+		{"article language misspelt", "defaultArticleLanguge = \"fr\"\n", `(did you mean "defaultArticleLanguage"?)`},
 		{"bad zone", "timeZone = \"Mars/Olympus\"\n", `timeZone "Mars/Olympus" is not an IANA time zone`},
 		{"a city for a zone", "timeZone = \"Paris\"\n", `(did you mean "Europe/Paris"?)`},
 		{"a city in lower case, with a space", "timeZone = \"new york\"\n", `(did you mean "America/New_York"?)`},
@@ -87,5 +89,35 @@ func TestOneMistakeOneMessage(t *testing.T) {
 	}
 	if n := strings.Count(err.Error(), "\n") + 1; n != 1 || !strings.HasPrefix(err.Error(), "config.toml:1: language") {
 		t.Errorf("%d messages for one mistake: %v", n, err)
+	}
+}
+
+// TestLanguageSettings: the site's language and the default language of
+// articles are two settings; the second is read from the text unless set.
+func TestLanguageSettings(t *testing.T) {
+	for _, c := range []struct{ text, ui, articles string }{
+		{"", "fr", Auto},
+		{"language = \"en\"\n", "en", Auto},
+		{"language = \"en\"\ndefaultArticleLanguage = \"FR\"\n", "en", "fr"},
+		{"defaultArticleLanguage = \"auto\"\n", "fr", Auto},
+	} {
+		cfg, err := Parse("config.toml", []byte(c.text))
+		if err != nil || cfg.Language != c.ui || cfg.DefaultArticleLanguage != c.articles {
+			t.Errorf("%q: %v, language %q, defaultArticleLanguage %q; want %q, %q", c.text, err, cfg.Language, cfg.DefaultArticleLanguage, c.ui, c.articles)
+		}
+	}
+}
+
+// TestSetBaseURL: --baseURL takes an absolute http(s) address or a path.
+func TestSetBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/digest": "https://example.org/digest/", "http://localhost:1313/": "http://localhost:1313/",
+		"/digest": "/digest/", "example.org": "", "ftp://example.org/": "", "https://": "", "https://x.org/?a=1": "",
+	} {
+		cfg := Default()
+		err := cfg.SetBaseURL(in)
+		if want == "" && err == nil || want != "" && (err != nil || cfg.BaseURL != want) {
+			t.Errorf("SetBaseURL(%q): %v, %q; want %q", in, err, cfg.BaseURL, want)
+		}
 	}
 }

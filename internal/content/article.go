@@ -87,8 +87,12 @@ func (e *Error) Error() string {
 
 // Defaults are what an article gets when its front matter is silent.
 type Defaults struct {
-	Lang     string
-	Location *time.Location
+	// Lang is the language of an article without lang; "" reads it from
+	// the article's text (GuessLang), FallbackLang when the text does
+	// not tell.
+	Lang         string
+	FallbackLang string
+	Location     *time.Location
 	// Languages are those an article may be in (its lang, before any
 	// region: "fr" for "fr-CA"); none means any.
 	Languages []string

@@ -229,3 +229,51 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestIsEditorFile: the temporary and backup files of common tools, and
+// not the names of articles or of files an editor would want warned of.
+func TestIsEditorFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"sedA1b2C3": true, "sed0zZ9qq": true, "4913": true, ".a.md.swp": true, ".a.md.swx": true, "a.md~": true,
+		"#a.md#": true, ".#a.md": true, "a.md___jb_tmp___": true, "a.md___jb_old___": true, ".DS_Store": true,
+		"a.md.bak": true, "a.md.orig": true, "~$rapport.docx": true, "a.md.crswap": true,
+		"a.md": false, "sedition.md": false, "sed12345": false, "sed1234567": false, "notes.txt": false, "4914": false,
+	} {
+		if got := IsEditorFile(name); got != want {
+			t.Errorf("IsEditorFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestGuessLang: French and English articles are told apart by their
+// words; a text too short to tell takes the fallback.
+func TestGuessLang(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Le directeur général de la police nationale du Mali, Youssouf Koné, a salué la coopération avec le Maroc lors de l'Assemblée.", "fr"},
+		{"Benin raised the death toll from the attack to 54 soldiers, the government said on Thursday, after the army was hit.", "en"},
+		{"Interpol : Marrakech 2025", "xx"},
+		{"", "xx"},
+		{"Le Mali and the Maroc", "xx"},
+	} {
+		if got := GuessLang(c.text, "xx"); got != c.want {
+			t.Errorf("GuessLang(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestDefaultLangGuessed: with no default language, an article without
+// lang is in the language of its text; lang in the front matter decides.
+func TestDefaultLangGuessed(t *testing.T) {
+	opts := Options{Defaults: Defaults{FallbackLang: "en", Location: time.UTC}}
+	for _, c := range []struct{ text, want string }{
+		{"+++\ntitle = \"Sahel\"\ndate = 2025-01-01\n+++\nLe ministre a reçu la délégation dans la capitale pour une réunion sur la sécurité.\n", "fr"},
+		{"+++\ntitle = \"Sahel\"\ndate = 2025-01-01\n+++\nThe minister received the delegation in the capital for a meeting on security with the army.\n", "en"},
+		{"+++\ntitle = \"Sahel\"\ndate = 2025-01-01\nlang = \"en\"\n+++\nLe ministre a reçu la délégation dans la capitale pour une réunion sur la sécurité.\n", "en"},
+		{"+++\ntitle = \"Sahel\"\ndate = 2025-01-01\n+++\nSahel.\n", "en"},
+	} {
+		a, errs := Parse("a.md", "a.md", []byte(c.text), opts)
+		if len(errs) > 0 || a.Lang != c.want {
+			t.Errorf("%q: lang %q %v, want %q", c.text, a.Lang, errs, c.want)
+		}
+	}
+}

@@ -75,21 +75,39 @@ func IsArticle(name string) bool {
 	return !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "#")
 }
 
-// IsEditorFile tells whether a file is one an editor keeps beside the files
-// it edits: backups, swap and lock files, temporary saves.
+// IsEditorFile tells whether a file is one an editor or a tool keeps
+// beside the files it edits: backups, swap and lock files, temporary
+// saves. Vim writes 4913 to test a folder, x.swp and x~; Emacs #x# and
+// .#x; JetBrains x___jb_tmp___; sed -i a sedXXXXXX it renames over the
+// file; Microsoft Office ~$x; Chrome's file system access x.crswap.
 func IsEditorFile(name string) bool {
 	switch {
 	case strings.HasSuffix(name, "~"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		strings.HasPrefix(name, ".#"), name == ".DS_Store", name == "4913", name == "Thumbs.db",
 		strings.HasPrefix(name, ".goutputstream-"), strings.HasSuffix(name, "___jb_tmp___"),
-		strings.HasSuffix(name, "___jb_old___"), strings.HasSuffix(name, ".bck"):
+		strings.HasSuffix(name, "___jb_old___"), strings.HasSuffix(name, ".bck"),
+		strings.HasPrefix(name, "~$"), isSedTemp(name):
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig":
+	case ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".crswap", ".kate-swp":
 		return true
 	}
 	return false
+}
+
+// isSedTemp tells whether name is GNU sed's temporary file: "sed" and six
+// letters or digits (mkstemp's sedXXXXXX).
+func isSedTemp(name string) bool {
+	if len(name) != 9 || !strings.HasPrefix(name, "sed") {
+		return false
+	}
+	for _, c := range name[3:] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // Load reads every article under dir. It reports every bad file (the
@@ -272,6 +290,9 @@ func Parse(path, rel string, data []byte, opts Options) (*Article, []error) {
 		summary = ""
 	}
 	a.Text = plaintext.New(a.Title, summary, part)
+	if a.Lang == "" {
+		a.Lang = GuessLang(a.Text.Text, opts.Defaults.FallbackLang)
+	}
 	return a, nil
 }
 

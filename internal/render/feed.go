@@ -97,13 +97,18 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// Sitemap writes sitemap.xml.
-func Sitemap(urls []SitemapURL) []byte {
+// Sitemap writes sitemap.xml. Dates are days in loc, the site's time
+// zone: an article of 16 November in Paris is midnight there, 15 November
+// in UTC.
+func Sitemap(urls []SitemapURL, loc *time.Location) []byte {
+	if loc == nil {
+		loc = time.UTC
+	}
 	var s urlset
 	for _, u := range urls {
 		su := sitemapURL{Loc: u.Loc}
 		if !u.LastMod.IsZero() {
-			su.LastMod = u.LastMod.UTC().Format("2006-01-02")
+			su.LastMod = u.LastMod.In(loc).Format("2006-01-02")
 		}
 		s.URLs = append(s.URLs, su)
 	}

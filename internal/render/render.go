@@ -16,6 +16,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -281,7 +282,7 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 	for _, name := range names {
 		if name == "baseof.html" || strings.HasPrefix(name, "partials/") {
 			if _, err := base.New(name).Parse(files[name].text); err != nil {
-				errs = append(errs, templateError(err, files[name].shown))
+				errs = append(errs, templateError(err, files[name].shown, files[name].text, funcs))
 			}
 		}
 	}
@@ -306,7 +307,7 @@ func New(cfg *config.Config, layers []Layer, strs Strings) (*Renderer, error) {
 			t = t.New(name)
 		}
 		if _, err := t.Parse(f.text); err != nil {
-			errs = append(errs, templateError(err, f.shown))
+			errs = append(errs, templateError(err, f.shown, f.text, funcs))
 			continue
 		}
 		if !standalone[name] {
@@ -409,15 +410,27 @@ func collect(layers []Layer) (map[string]templateFile, error) {
 	return files, nil
 }
 
-// templateError rewrites html/template's "template: name:line: msg" with
-// the file's path as the editor knows it.
-func templateError(err error, shown string) string {
+// templateError rewrites html/template's parse error "template:
+// name:line: msg" with the file's path as the editor knows it, the line of
+// an action left open rather than the end of the file, and what to write
+// instead of a function digest does not have.
+func templateError(err error, shown, text string, funcs template.FuncMap) string {
 	msg := strings.TrimPrefix(err.Error(), "template: ")
+	if strings.HasSuffix(msg, ": unexpected EOF") {
+		if m, ok := explainEOF(shown, text); ok {
+			return m
+		}
+	}
+	msg = explainParse(msg, funcs)
 	if i := strings.Index(msg, ":"); i > 0 {
 		return shown + msg[i:]
 	}
 	return shown + ": " + msg
 }
+
+// templateNameRe finds the templates an execution error names ("template:
+// article.html:2:6:"), its own and those of partials and cards it called.
+var templateNameRe = regexp.MustCompile(`(?:template: )?([\w./-]+\.html):`)
 
 // RenderTo executes the template of the page's kind into buf, which a
 // build reuses from page to page.
@@ -435,12 +448,15 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 	p.Site = r.site
 	p.strings = r.strings
 	if err := t.Execute(buf, p); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "template: ")
-		// name the file the template came from: "templates/article.html:2:5"
-		if name, _, ok := strings.Cut(msg, ":"); ok && r.shown[name] != "" {
-			msg = r.shown[name] + msg[len(name):]
-		}
-		return fmt.Errorf("page %s (template %s): %s", p.Path, r.shown[kindTemplate[p.Kind]], msg)
+		// name the files templates came from: "templates/article.html:2:5"
+		msg := templateNameRe.ReplaceAllStringFunc(err.Error(), func(m string) string {
+			name := templateNameRe.FindStringSubmatch(m)[1]
+			if shown := r.shown[name]; shown != "" {
+				return shown + ":"
+			}
+			return m
+		})
+		return &PageError{Page: p.Path, Msg: explainExec(msg)}
 	}
 	return nil
 }

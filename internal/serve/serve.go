@@ -15,12 +15,15 @@ import (
 	"html"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"digest/internal/build"
@@ -113,7 +116,7 @@ func (s *Server) Build(why string, cssOnly bool) error {
 	if stats.Deferred > 0 {
 		deferred = fmt.Sprintf(" (%d of them when first asked for)", stats.Deferred)
 	}
-	fmt.Fprintf(s.log, "%s: %d pages, %d files made again%s, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, stats.Pages, stats.Rendered, deferred, ms,
+	fmt.Fprintf(s.log, "%s: %s, %s made again%s, in %d ms (load %d, enrich %d, index %d, render %d)\n", why, plural(stats.Pages, "page", "pages"), plural(stats.Rendered, "file", "files"), deferred, ms,
 		stats.Load.Milliseconds(), stats.Enrich.Milliseconds(), stats.Index.Milliseconds(), stats.Render.Milliseconds())
 	if stats.Carried == 0 && stats.Rendered > 1000 {
 		// a build that made the whole site leaves its garbage: collected
@@ -274,16 +277,9 @@ func inject(page []byte) []byte {
 	return append(out, page[i:]...)
 }
 
-// ListenAndServe serves until ctx ends, then shuts down cleanly.
-func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url string)) error {
-	srv := &http.Server{Addr: addr, Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	ln, err := listen(addr)
-	if err != nil {
-		return err
-	}
-	if ready != nil {
-		ready("http://" + ln.Addr().String() + "/")
-	}
+// Serve serves on ln until ctx ends, then shuts down cleanly.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -298,6 +294,83 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 		}
 		return err
 	}
+}
+
+// portTries is how many ports Listen tries after one in use.
+const portTries = 20
+
+// ErrPortInUse is what Listen's error is (errors.Is) when the port, and
+// with next the ports after it, are taken.
+var ErrPortInUse = errors.New("port in use")
+
+type portInUse struct{ msg string }
+
+func (e *portInUse) Error() string        { return e.msg }
+func (e *portInUse) Is(target error) bool { return target == ErrPortInUse }
+
+// Listen opens the port on bind, before any build, so that a port in use
+// is known at once. With next, a port in use makes it take the next free
+// one (up to portTries after it); the listener's address says which.
+func Listen(bind string, port int, next bool) (net.Listener, error) {
+	tries := 1
+	if next && port != 0 {
+		tries = portTries + 1
+	}
+	for i := 0; i < tries && port+i <= 65535; i++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port+i)))
+		if err == nil {
+			return ln, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) {
+			var op *net.OpError
+			if errors.As(err, &op) && op.Err != nil {
+				err = op.Err // "listen tcp 1.2.3.4:1313: bind: …": the address is said by the caller
+			}
+			return nil, fmt.Errorf("cannot listen on %s: %v", net.JoinHostPort(bind, strconv.Itoa(port+i)), err)
+		}
+	}
+	if tries > 1 {
+		return nil, &portInUse{fmt.Sprintf("ports %d to %d on %s are all taken; choose one with --port", port, port+tries-1, bind)}
+	}
+	return nil, &portInUse{fmt.Sprintf("port %d on %s is taken (another digest serve?); choose another with --port, or leave --port out to take the next free one", port, bind)}
+}
+
+// URLs are the addresses a browser opens the site at, listening on addr:
+// for a wildcard bind (0.0.0.0, ::), localhost and, when there is one,
+// the machine's address on the local network, never "http://[::]:1313/".
+func URLs(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return []string{"http://" + addr.String() + "/"}
+	}
+	port := strconv.Itoa(tcp.Port)
+	if !tcp.IP.IsUnspecified() {
+		return []string{"http://" + net.JoinHostPort(tcp.IP.String(), port) + "/"}
+	}
+	urls := []string{"http://localhost:" + port + "/"}
+	if ip := lanAddress(); ip != nil {
+		urls = append(urls, "http://"+net.JoinHostPort(ip.String(), port)+"/")
+	}
+	return urls
+}
+
+// lanAddress is the machine's first IPv4 address that is neither loopback
+// nor link-local, or nil.
+func lanAddress() net.IP {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok {
+			continue
+		}
+		if ip := n.IP.To4(); ip != nil && !ip.IsLoopback() && !ip.IsLinkLocalUnicast() {
+			return ip
+		}
+	}
+	return nil
 }
 
 const liveJS = `// digest live reload: reloads the page when a build ends, the stylesheets

@@ -3,13 +3,16 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -221,5 +224,141 @@ func TestTemplateEditFastRender(t *testing.T) {
 	}
 	if code, page := get(t, hs.URL+"/articles/a0/"); code != 500 || !strings.Contains(page, "index out of range") {
 		t.Errorf("a page its template fails on: %d %s", code, page)
+	}
+}
+
+// syncBuffer is a log several goroutines write.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestToolTemporaryFilesIgnored: what sed -i, Vim, Emacs, JetBrains
+// editors and macOS leave beside a file while it is saved is not counted
+// as a change; the log line names the article alone, in the singular.
+func TestToolTemporaryFilesIgnored(t *testing.T) {
+	dir := site(t)
+	log := &syncBuffer{}
+	srv, err := New(build.Options{Source: dir}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Build("first build", false); err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go srv.Watch(ctx)
+	time.Sleep(200 * time.Millisecond)
+	ev := events(t, ctx, hs.URL)
+	content := filepath.Join(dir, "content")
+	art := filepath.Join(content, "2025-01-01-mali.md")
+	// sed -i: a sedXXXXXX beside the file, renamed over it
+	tmp := filepath.Join(content, "sedA1b2C3")
+	os.WriteFile(tmp, []byte("+++\ntitle = \"Le Mali par sed\"\ndate = 2025-01-01\n+++\nTexte.\n"), 0o644)
+	if err := os.Rename(tmp, art); err != nil {
+		t.Fatal(err)
+	}
+	next(t, ev, "reload")
+	if l := log.String(); !strings.Contains(l, "content/2025-01-01-mali.md changed: ") || strings.Contains(l, "more changed") {
+		t.Errorf("sed's temporary file counted as a change:\n%s", l)
+	}
+	// the others, each written and removed, then one real save
+	for _, name := range []string{"4913", ".2025-01-01-mali.md.swp", ".2025-01-01-mali.md.swx", "2025-01-01-mali.md~",
+		"#2025-01-01-mali.md#", ".#2025-01-01-mali.md", "2025-01-01-mali.md___jb_tmp___", "2025-01-01-mali.md___jb_old___",
+		".DS_Store", "2025-01-01-mali.md.bak", "2025-01-01-mali.md.orig"} {
+		p := filepath.Join(content, name)
+		os.WriteFile(p, []byte("x"), 0o644)
+		os.Remove(p)
+	}
+	os.WriteFile(art, []byte("+++\ntitle = \"Le Mali, une fois\"\ndate = 2025-01-01\n+++\nTexte.\n"), 0o644)
+	e := next(t, ev, "reload")
+	for strings.Count(log.String(), "\n") < 3 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "content/2025-01-01-mali.md changed: ") {
+		t.Errorf("the temporary files were counted (%s):\n%s", e, log.String())
+	}
+	// one article edited: its page, and files in the singular where one
+	if strings.Contains(log.String(), " 1 files") || strings.Contains(log.String(), " 1 pages") {
+		t.Errorf("a plural after 1:\n%s", log.String())
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 files"}, {1, "1 file"}, {2, "2 files"}} {
+		if got := plural(c.n, "file", "files"); got != c.want {
+			t.Errorf("plural(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	if got := describe([]string{"content/a.md", "content/b.md"}); got != "content/a.md and 1 more changed" {
+		t.Errorf("describe: %q", got)
+	}
+}
+
+// TestListen: a port in use is an error naming it, or, when asked, the
+// next free port is taken.
+func TestListen(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	if _, err := Listen("127.0.0.1", port, false); !errors.Is(err, ErrPortInUse) || !strings.Contains(err.Error(), fmt.Sprintf("port %d on 127.0.0.1 is taken", port)) {
+		t.Errorf("a port in use: %v", err)
+	}
+	ln, err := Listen("127.0.0.1", port, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got <= port || got > port+portTries {
+		t.Errorf("took port %d after %d", got, port)
+	}
+	if _, err := Listen("192.0.2.250", 0, true); err == nil || !strings.Contains(err.Error(), "cannot listen on 192.0.2.250:0") {
+		t.Errorf("an address not of this machine: %v", err)
+	}
+}
+
+// TestURLs: the address a browser opens for each kind of bind.
+func TestURLs(t *testing.T) {
+	for _, c := range []struct {
+		ip   net.IP
+		want string
+	}{
+		{net.IPv4zero, "http://localhost:1414/"},
+		{net.IPv6unspecified, "http://localhost:1414/"},
+		{net.IPv4(127, 0, 0, 1), "http://127.0.0.1:1414/"},
+		{net.IPv6loopback, "http://[::1]:1414/"},
+	} {
+		urls := URLs(&net.TCPAddr{IP: c.ip, Port: 1414})
+		if urls[0] != c.want {
+			t.Errorf("%v: %v, want %s first", c.ip, urls, c.want)
+		}
+		for _, u := range urls {
+			if strings.Contains(u, "[::]") || strings.Contains(u, "0.0.0.0") {
+				t.Errorf("%v: %s", c.ip, u)
+			}
+		}
 	}
 }

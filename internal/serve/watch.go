@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,8 +16,6 @@ import (
 	"digest/internal/content"
 	"digest/internal/layout"
 )
-
-func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }
 
 // debounce gathers a burst of events (an editor's save is often several)
 // into one rebuild.
@@ -136,6 +133,14 @@ func describe(changed []string) string {
 		return changed[0] + " changed"
 	}
 	return changed[0] + " and " + sprintf("%d more", len(changed)-1) + " changed"
+}
+
+// plural is "1 file", "2 files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return sprintf("%d %s", n, many)
 }
 
 // cssOnly: only stylesheets changed, so pages can keep their state.
