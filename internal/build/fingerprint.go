@@ -174,7 +174,7 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 	}
 	// the dossier: dates, timeline, regions, own people and bodies, partners
 	f.time(e.First).time(e.Last).timeline(e.Timeline)
-	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map))
+	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map)).str(e.Definition)
 	f.num(uint64(len(e.Partners)))
 	for _, pt := range e.Partners {
 		f.links([]render.EntityLink{pt.EntityLink}).str(pt.Relation)

@@ -369,6 +369,10 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		relations = p.dossier(e, v)
 	case index.Region:
 		v.Members = p.members(e.ID)
+	case index.Theme:
+		if t := p.site.Extractor.Gazetteer().Theme(e.ID); t != nil {
+			v.Definition = t.Definition(cfg.Language)
+		}
 	case index.Agency:
 		for _, o := range p.ownEntries().byAgency[e.ID] {
 			l := p.link(o, len(o.Articles))

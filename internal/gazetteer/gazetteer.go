@@ -170,10 +170,22 @@ type Theme struct {
 	FR         string   `toml:"fr"`
 	EN         string   `toml:"en"`
 	Covers     string   `toml:"covers"`
+	CoversFR   string   `toml:"covers_fr"`
 	TriggersFR []string `toml:"triggers_fr"`
 	TriggersEN []string `toml:"triggers_en"`
 	ExcludeFR  []string `toml:"exclude_fr"`
 	ExcludeEN  []string `toml:"exclude_en"`
+}
+
+// Definition is what the theme covers, in lang when the data says it.
+func (t *Theme) Definition(lang string) string {
+	if lang == "fr" && t.CoversFR != "" {
+		return t.CoversFR
+	}
+	if lang == "fr" {
+		return ""
+	}
+	return t.Covers
 }
 
 // Name is the theme's label in lang.

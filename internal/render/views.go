@@ -58,6 +58,8 @@ type Entity struct {
 	Members []EntityLink
 	// Map shades a country's partners on the world map (inline SVG).
 	Map template.HTML
+	// Definition is what a theme covers, from the vocabulary.
+	Definition string
 }
 
 // Partner is a country named with another, and the page of the two
