@@ -198,7 +198,7 @@ func TestPageContent(t *testing.T) {
 	mali := read("pays/ml/index.html")
 	relation := read("relations/ma-ml/index.html")
 	for _, c := range []struct{ name, page, want string }{
-		{"a partner links to the pair's page", mali, `<a href="../../relations/ma-ml/" title="Mali et Maroc">`},
+		{"a partner links to the pair's page", mali, `<a href="../../relations/ma-ml/"><img class="flag" src="../../flags/ma.svg"`},
 		{"a country's own official, with the role last given", mali, `<a href="../../personnalites/youssouf-kone/">Youssouf Koné</a> <span class="role">directeur général de la police nationale du Mali</span>`},
 		{"a country names its most specific regions, unlinked when they have no page", mali, `1 article · Afrique de l&#39;Ouest, `},
 		{"a timeline drawn at build time, with a text alternative", mali, `<title id="timeline-title">Articles par mois, novembre 2025 – novembre 2025 : 1 au total</title>`},

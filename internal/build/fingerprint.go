@@ -51,7 +51,7 @@ func (rb *rebuild) cardFingerprint(i int) uint64 {
 func (f *fingerprint) links(list []render.EntityLink) *fingerprint {
 	f.num(uint64(len(list)))
 	for _, l := range list {
-		f.str(l.Kind).str(l.ID).str(l.Name).str(l.URL).str(l.Flag).str(l.Role).num(uint64(l.Count)).str(l.Country)
+		f.str(l.Kind).str(l.ID).str(l.Name).str(l.URL).str(l.Flag).str(l.Role).num(uint64(l.Count)).str(l.Country).str(l.Relation)
 	}
 	return f
 }
@@ -175,10 +175,7 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 	// the dossier: dates, timeline, regions, own people and bodies, partners
 	f.time(e.First).time(e.Last).timeline(e.Timeline)
 	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map)).str(e.Definition)
-	f.num(uint64(len(e.Partners)))
-	for _, pt := range e.Partners {
-		f.links([]render.EntityLink{pt.EntityLink}).str(pt.Relation)
-	}
+	f.links(e.Partners)
 	fp := f.sum()
 	rb.entityFPs.Store(e, fp)
 	return fp

@@ -35,6 +35,8 @@ const (
 	trendingCount = 8
 	withCount     = 12 // entities listed as named with an entity
 	maxRegions    = 3  // regions a country's page names
+	maxPartners   = 40 // partners a country's page lists and maps
+	maxOwn        = 20 // officials, and agencies, a country's page lists
 )
 
 // job is one file to write: a page to render, or bytes already made.
@@ -355,14 +357,16 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		*v.NamedWith(k) = with
 	}
 	arts := make([]*render.Article, len(e.Articles))
-	dates := make([]time.Time, len(e.Articles))
 	for k, a := range e.Articles {
-		arts[k], dates[k] = p.articles[a], p.articles[a].Date
+		arts[k] = p.articles[a]
 	}
 	if len(arts) > 0 {
 		v.Last, v.First = arts[0].Date, arts[len(arts)-1].Date
 	}
-	v.Timeline = render.NewTimeline(dates)
+	switch kind {
+	case index.Country, index.Region, index.Theme: // the pages that draw it
+		v.Timeline = render.NewTimeline(datesOf(arts), cfg.Language)
+	}
 	var relations []job
 	switch kind {
 	case index.Country:
@@ -431,14 +435,14 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 		return slices.DeleteFunc(links, func(l render.EntityLink) bool { return l.Country == e.ID })
 	}
 	v.Officials, v.Agencies = notOwn(v.Officials), notOwn(v.Agencies)
-	own := p.ownEntries().byCountry[e.ID]
+	own := p.ownEntries().byCountry[e.ID] // most named first
 	for _, o := range own {
-		switch o.Kind {
-		case index.Official:
+		switch {
+		case o.Kind == index.Official && len(v.OwnOfficials) < maxOwn:
 			l := p.link(o, len(o.Articles))
 			l.Role = p.latestRole(o)
 			v.OwnOfficials = append(v.OwnOfficials, l)
-		case index.Agency:
+		case o.Kind == index.Agency && len(v.OwnAgencies) < maxOwn:
 			v.OwnAgencies = append(v.OwnAgencies, p.link(o, len(o.Articles)))
 		}
 	}
@@ -446,8 +450,9 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 	var jobs []job
 	counts := map[string]int{}
 	links := map[string]string{}
-	for _, sh := range p.ix.WithKind(e, index.Country, 0) {
-		pt := render.Partner{EntityLink: p.link(sh.Entry, sh.Count)}
+	// every pair's page, but the most shared partners only on the page
+	for k, sh := range p.ix.WithKind(e, index.Country, 0) {
+		pt := p.link(sh.Entry, sh.Count)
 		links[sh.ID] = pt.URL
 		if sh.Count >= min {
 			pt.Relation = p.routes.relation(e.ID, sh.ID)
@@ -456,8 +461,10 @@ func (p *pages) dossier(e *index.Entry, v *render.Entity) []job {
 				jobs = append(jobs, p.relationUnit(e, sh.Entry)...)
 			}
 		}
-		counts[sh.ID] = sh.Count
-		v.Partners = append(v.Partners, pt)
+		if k < maxPartners {
+			counts[sh.ID] = sh.Count
+			v.Partners = append(v.Partners, pt)
+		}
 	}
 	if len(counts) > 0 {
 		// the partners, each a link to the pair's page or the country's;
@@ -501,11 +508,10 @@ func (p *pages) relationUnit(a, b *index.Entry) []job {
 	v := &render.Relation{A: p.link(a, len(a.Articles)), B: p.link(b, len(b.Articles)), URL: url, Articles: len(shared)}
 	v.Name = a.Name + " – " + b.Name
 	arts := make([]*render.Article, len(shared))
-	dates := make([]time.Time, len(shared))
 	counts := map[*index.Entry]int{}
 	var order []*index.Entry // first named first, for ties
 	for k, i := range shared {
-		arts[k], dates[k] = p.articles[i], p.articles[i].Date
+		arts[k] = p.articles[i]
 		for _, n := range p.ix.Named[i] {
 			switch {
 			case n.Kind == index.Theme,
@@ -520,7 +526,7 @@ func (p *pages) relationUnit(a, b *index.Entry) []job {
 	if len(arts) > 0 {
 		v.Last, v.First = arts[0].Date, arts[len(arts)-1].Date
 	}
-	v.Timeline = render.NewTimeline(dates)
+	v.Timeline = render.NewTimeline(datesOf(arts), cfg.Language)
 	slices.SortStableFunc(order, func(x, y *index.Entry) int { return counts[y] - counts[x] })
 	for _, n := range order {
 		l := p.link(n, counts[n])
@@ -568,6 +574,15 @@ func (p *pages) latestRole(e *index.Entry) string {
 		return roles[0].Title
 	}
 	return ""
+}
+
+// datesOf are the dates of articles.
+func datesOf(arts []*render.Article) []time.Time {
+	dates := make([]time.Time, len(arts))
+	for i, a := range arts {
+		dates[i] = a.Date
+	}
+	return dates
 }
 
 // regionsOf are the regions the data makes country cc a member of.

@@ -123,7 +123,7 @@ func Default() *Config {
 		TimeZone:               "UTC",
 		Params:                 map[string]any{},
 
-		Relations: Relations{MinArticles: 2, Max: 1000},
+		Relations: Relations{MinArticles: 2, Max: 300},
 
 		MaxArticleSize: 5 << 20,
 	}

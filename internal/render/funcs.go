@@ -100,6 +100,16 @@ func FormatDate(lang string, t time.Time) string {
 	return fmt.Sprintf("%s %s %d", day, m[t.Month()-1], t.Year())
 }
 
+// MonthName writes a month of a year in lang: "novembre 2025".
+func MonthName(lang string, year int, month time.Month) string {
+	base, _, _ := strings.Cut(lang, "-")
+	m, ok := months[base]
+	if !ok {
+		m = months["en"]
+	}
+	return fmt.Sprintf("%s %d", m[month-1], year)
+}
+
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		// date formats t in the language lang.
@@ -128,14 +138,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// plural is the plural of a kind of entity, for UI string keys.
 		"plural": index.Plural,
 		// monthName writes a month of a year: "novembre 2025".
-		"monthName": func(lang string, year int, month time.Month) string {
-			base, _, _ := strings.Cut(lang, "-")
-			m, ok := months[base]
-			if !ok {
-				m = months["en"]
-			}
-			return fmt.Sprintf("%s %d", m[month-1], year)
-		},
+		"monthName": MonthName,
 		// shared lists what two articles both name (at most n): why one
 		// is related to the other.
 		"shared": SharedWith,

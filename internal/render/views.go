@@ -21,6 +21,9 @@ type EntityLink struct {
 	// Country is an official's or agency's country code: pages that list
 	// a country's own people and bodies read it.
 	Country string
+	// Relation is, for a country's partner, the page of the pair ("" when
+	// they share too few articles to have one).
+	Relation string
 }
 
 // Entity is an entity's page data.
@@ -53,20 +56,13 @@ type Entity struct {
 	InRegions    []EntityLink
 	OwnOfficials []EntityLink
 	OwnAgencies  []EntityLink
-	Partners     []Partner
+	Partners     []EntityLink // with .Relation
 	// Members are a region's countries.
 	Members []EntityLink
 	// Map shades a country's partners on the world map (inline SVG).
 	Map template.HTML
 	// Definition is what a theme covers, from the vocabulary.
 	Definition string
-}
-
-// Partner is a country named with another, and the page of the two
-// ("" when they share too few articles to have one).
-type Partner struct {
-	EntityLink
-	Relation string
 }
 
 // Relation is the page of a pair of countries: the articles that name
@@ -97,6 +93,7 @@ type Timeline struct {
 // Bar is a month of a timeline.
 type Bar struct {
 	Month     time.Time
+	Label     string // the month in the timeline's language: "novembre 2025"
 	Count     int
 	X, Width  float64
 	Y, Height float64
@@ -106,10 +103,10 @@ type Bar struct {
 // the page scales it to its column.
 const timelineWidth, timelineHeight = 600, 80
 
-// NewTimeline counts dates by month, from the month of the oldest to the
+// NewTimeline counts dates by month (labels in lang), from the month of the oldest to the
 // month of the newest, empty months included: a gap in a relation is
 // information. It is nil for no dates.
-func NewTimeline(dates []time.Time) *Timeline {
+func NewTimeline(dates []time.Time, lang string) *Timeline {
 	if len(dates) == 0 {
 		return nil
 	}
@@ -140,7 +137,12 @@ func NewTimeline(dates []time.Time) *Timeline {
 		if c > 0 {
 			h = math.Max(2, math.Round(float64(c)/float64(tl.Max)*(timelineHeight-2)*10)/10)
 		}
-		tl.Bars = append(tl.Bars, Bar{Month: from.AddDate(0, i, 0), Count: c,
+		m := from.AddDate(0, i, 0)
+		label := ""
+		if c > 0 {
+			label = MonthName(lang, m.Year(), m.Month())
+		}
+		tl.Bars = append(tl.Bars, Bar{Month: m, Label: label, Count: c,
 			X: math.Round(float64(i)*w*100) / 100, Width: math.Round(math.Max(w-1, w*0.8)*100) / 100,
 			Y: timelineHeight - h, Height: h})
 	}
