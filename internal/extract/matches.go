@@ -11,7 +11,7 @@ func (s *state) findMatches() {
 	for i := 0; i < len(s.toks); {
 		first := int32(0)
 		if id := s.toks[i].lex; id >= 0 {
-			first = s.x.lex.entries[id].ent
+			first = s.x.lex.firsts[id].ent
 		}
 		if !s.x.dict.mayStart(&s.toks[i], first) {
 			i++

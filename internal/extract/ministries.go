@@ -17,7 +17,7 @@ import (
 // Tunisian foreign minister", "le ministère égyptien de l'Intérieur".
 func (s *state) ministriesFromTitles() {
 	for i := 0; i < len(s.toks); i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if !t.Word || !t.is(wMinistry) {
 			continue
 		}

@@ -350,7 +350,7 @@ func (s *state) shortMentions() {
 	// "M. Hammouchi" with no full name in the article: the gazetteer's
 	// official of that surname, when a title or an honorific says it is a person
 	for i := 1; i < len(s.toks); i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if !t.Word || !t.Cap || !t.is(wSurname) || owner[t.Fold] != nil || s.cover[i] >= 0 && s.matchKind(i) != KindOfficial {
 			continue
 		}

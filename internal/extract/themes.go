@@ -23,7 +23,7 @@ func (s *state) findThemes() {
 	for i := 0; i < len(s.toks); {
 		first := int32(0)
 		if id := s.toks[i].lex; id >= 0 {
-			first = s.x.lex.entries[id].theme
+			first = s.x.lex.firsts[id].theme
 		}
 		if !s.x.themes.mayStart(&s.toks[i], first) {
 			i++
