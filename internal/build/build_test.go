@@ -228,6 +228,21 @@ func TestPageContent(t *testing.T) {
 	if css, err := fs.ReadFile(digest.Static(), "css/site.css"); err != nil || !strings.Contains(string(css), geo.CSS) {
 		t.Errorf("the default stylesheet must hold the map's CSS (geo.CSS): %v", err)
 	}
+	// what pages say of themselves (issue 16)
+	for _, c := range []struct{ name, page, want string }{
+		{"an article's Open Graph type", kone, `<meta property="og:type" content="article">`},
+		{"an article's JSON-LD", kone, `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"`},
+		{"an official's JSON-LD", read("personnalites/youssouf-kone/index.html"), `"@type":"Person"`},
+		{"an article links the site's feed", kone, `<link rel="alternate" type="application/atom+xml" title="Flux Atom" href="../../index.xml">`},
+		{"a favicon", kone, `<link rel="icon" href="../../favicon.svg" type="image/svg+xml">`},
+		{"the home page's description", home, `<meta name="description" content="Un site de test.">`},
+		{"an entity page's description", mali, `<meta name="description" content="Pays : Mali, 1 articles du digest qui en parlent.">`},
+		{"page 2 has a title of its own", read("page/2/index.html"), `<title>Digest de test · Page 2 sur 2</title>`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: page lacks %q", c.name, c.want)
+		}
+	}
 	if strings.Contains(relation, "relations/es-ma") || strings.Contains(relation, "world-drug-report") {
 		t.Errorf("the pair's page lists an article that does not name both")
 	}

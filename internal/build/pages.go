@@ -200,7 +200,7 @@ func (p *pages) neighbours(i int) {
 func (p *pages) articleUnit(i int, links []markdown.Link) []job {
 	a := p.articles[i]
 	jobs := []job{p.prepare(job{out: page(a.URL), owner: a.Path, links: links,
-		page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a}})}
+		page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a, Feed: siteFeedFile}})}
 	for _, alias := range a.Aliases {
 		jobs = append(jobs, p.prepare(job{out: page(alias + "/"), owner: a.Path + " (alias " + alias + ")", page: &render.Page{
 			Kind: render.KindAlias, Path: alias + "/", Target: a.URL}}))
