@@ -236,7 +236,7 @@ func TestPageContent(t *testing.T) {
 		{"an article links the site's feed", kone, `<link rel="alternate" type="application/atom+xml" title="Flux Atom" href="../../index.xml">`},
 		{"a favicon", kone, `<link rel="icon" href="../../favicon.svg" type="image/svg+xml">`},
 		{"the home page's description", home, `<meta name="description" content="Un site de test.">`},
-		{"an entity page's description", mali, `<meta name="description" content="Pays : Mali, 1 articles du digest qui en parlent.">`},
+		{"an entity page's description", mali, `<meta name="description" content="Pays : Mali, un article du digest qui en parle.">`},
 		{"page 2 has a title of its own", read("page/2/index.html"), `<title>Digest de test · Page 2 sur 2</title>`},
 	} {
 		if !strings.Contains(c.page, c.want) {
