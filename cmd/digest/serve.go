@@ -83,6 +83,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		}()
 	}
 	urls := serve.URLs(ln.Addr())
+	for i := range urls { // under baseURL's path, as the site is published
+		urls[i] += strings.TrimPrefix(srv.BasePath(), "/")
+	}
 	also := ""
 	if len(urls) > 1 {
 		also = " (on the local network: " + strings.Join(urls[1:], ", ") + ")"

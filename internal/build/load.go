@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"digest"
@@ -68,7 +70,14 @@ func load(opts Options, x *extract.Extractor, r *reads) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Dir: opts.Source, Extractor: x, Markdown: markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})}
+	// bodies are shown on article pages: root-relative links in them are
+	// rebased from there
+	articlePage := routes{sec: cfg.Sections}.article("x")
+	md := markdown.Options{Unsafe: cfg.Markdown.Unsafe, Root: strings.Repeat("../", strings.Count(articlePage, "/")), BasePath: "/"}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
+		md.BasePath = u.Path
+	}
+	s := &Site{Config: cfg, Dir: opts.Source, Extractor: x, Markdown: markdown.New(md)}
 	var errs []error
 	contentDir := filepath.Join(opts.Source, layout.Content)
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {

@@ -23,6 +23,11 @@ type Options struct {
 	// Unsafe keeps raw HTML from the Markdown; otherwise it is dropped, and
 	// so are links with dangerous schemes (javascript:, vbscript:, data:).
 	Unsafe bool
+	// Root is the site's root as seen from the pages bodies are shown on
+	// ("../../" for articles/slug/), and BasePath the path of baseURL
+	// ("/digest/"): root-relative links and images are rebased with them
+	// (rootlinks.go). With Root empty, they are left as written.
+	Root, BasePath string
 }
 
 // Converter holds one goldmark instance per typographic convention. It is
@@ -41,6 +46,13 @@ func New(opts Options) *Converter {
 
 func build(opts Options, french bool) goldmark.Markdown {
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote, entityLinks}
+	if opts.Root != "" {
+		base := opts.BasePath
+		if base == "" {
+			base = "/"
+		}
+		exts = append(exts, rootLinks{root: opts.Root, basePath: base})
+	}
 	exts = append(exts, extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(french))))
 	if french {
 		exts = append(exts, FrenchSpacing)

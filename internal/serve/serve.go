@@ -17,6 +17,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"runtime"
 	"slices"
@@ -34,6 +35,9 @@ import (
 type Server struct {
 	opts build.Options
 	log  io.Writer // one line per build
+	// base is the path of the site's baseURL ("/digest/"): the site is
+	// served under it, as it will be published
+	base string
 
 	// session keeps what a rebuild reuses: the extractor, the cache of
 	// each article and page, and when to start over
@@ -71,8 +75,18 @@ type event struct {
 func New(opts build.Options, log io.Writer) (*Server, error) {
 	// pages left to be made when read, as Hugo's fast render: but those
 	// browsers read last are made now
-	return &Server{opts: opts, log: log, session: build.NewSession(opts, true), clients: map[chan event]struct{}{}}, nil
+	base := "/"
+	if cfg, err := build.ResolveConfig(opts); err == nil {
+		if u, err := url.Parse(cfg.BaseURL); err == nil && strings.HasPrefix(u.Path, "/") {
+			base = u.Path
+		}
+	}
+	return &Server{opts: opts, log: log, base: base, session: build.NewSession(opts, true), clients: map[chan event]struct{}{}}, nil
 }
+
+// BasePath is the path the site is served under: baseURL's ("/digest/"),
+// or "/". It is read when the server starts.
+func (s *Server) BasePath() string { return s.base }
 
 // Close lets the served site go.
 func (s *Server) Close() error {
@@ -153,7 +167,26 @@ func (s *Server) Handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		io.WriteString(w, liveJS)
 	})
-	mux.HandleFunc("/", s.file)
+	if s.base == "/" {
+		mux.HandleFunc("/", s.file)
+		return mux
+	}
+	// under baseURL's path, as published: the root sends there
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			http.Redirect(w, r, s.base, http.StatusFound)
+			return
+		}
+		s.mu.RLock()
+		site := s.current
+		s.mu.RUnlock()
+		if site == nil {
+			http.Error(w, "the site has not built yet", http.StatusServiceUnavailable)
+			return
+		}
+		s.notFound(w, site)
+	})
+	mux.Handle(s.base, http.StripPrefix(strings.TrimSuffix(s.base, "/"), http.HandlerFunc(s.file)))
 	return mux
 }
 

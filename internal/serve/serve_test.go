@@ -362,3 +362,43 @@ func TestURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestServedUnderBasePath: a site whose baseURL has a path is served under
+// it, as it will be published; the root sends there.
+func TestServedUnderBasePath(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("baseURL = \"https://example.org/digest/\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("+++\ntitle = \"Le Mali et le Maroc\"\ndate = 2025-01-01\n+++\n\nLe Mali et le Maroc coopèrent.\n"), 0o644)
+	s, err := New(build.Options{Source: dir}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Build("first", false); err != nil {
+		t.Fatal(err)
+	}
+	if s.BasePath() != "/digest/" {
+		t.Fatalf("base path %q", s.BasePath())
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/digest/" {
+		t.Errorf("/: %d to %q, want a redirect to /digest/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	for path, want := range map[string]int{"/digest/": 200, "/digest/pays/ml/": 200, "/digest/css/site.css": 200, "/pays/ml/": 404} {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+}
