@@ -552,6 +552,9 @@ func count(n int, what string) string {
 }
 
 func megabytes(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
 	if n < 10e6 {
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	}
