@@ -270,3 +270,55 @@ func TestCopyKeepsTime(t *testing.T) {
 		t.Errorf("copy: %q, %v, %v", b, info.ModTime(), err)
 	}
 }
+
+// TestPreviousLinksNotFollowed: a link someone put in the output is
+// removed with the previous tree, and what it points to left alone.
+func TestPreviousLinksNotFollowed(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Write(dest, map[string][]byte{"index.html": []byte("one")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dest, "media")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	b, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("index.html", []byte("two"), "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b.Removed != 1 {
+		t.Errorf("removed %d, want the link", b.Removed)
+	}
+	if _, err := os.Lstat(filepath.Join(dest, "media")); err == nil {
+		t.Error("the link survived the rebuild")
+	}
+	if got, err := os.ReadFile(filepath.Join(outside, "keep.txt")); err != nil || string(got) != "mine" {
+		t.Errorf("what the link pointed to: %q, %v", got, err)
+	}
+}
+
+// TestRelativeDestination writes to a destination given relative to the
+// working folder, as digest build's default public/ is.
+func TestRelativeDestination(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, body := range []string{"one", "two"} {
+		if err := Write("public", map[string][]byte{"index.html": []byte(body), "a/b/index.html": []byte("b")}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile("public/index.html"); string(got) != body {
+			t.Errorf("index.html = %q, want %q", got, body)
+		}
+	}
+	if got := beside(t, "public"); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside the output: %v", got)
+	}
+}

@@ -158,7 +158,7 @@ func Begin(dest string) (*Build, error) {
 		lk.release()
 		return nil, fmt.Errorf("cannot create a folder beside %s: %w", name, err)
 	}
-	b.stage = stage
+	b.stage = filepath.Clean(stage) // as the paths joined to it are
 	// the marker first: a staging folder left by a killed build is known by it
 	err = os.Chmod(stage, 0o755)
 	if err == nil {
@@ -343,8 +343,9 @@ func (b *Build) Commit() error {
 	if err := b.swap(); err != nil {
 		return err
 	}
-	// the previous tree is at the staging folder's name now: its files
-	// that the site no longer has are counted as it goes
+	// the previous tree is at the staging folder's name now. It is read
+	// as it is removed, never following a link (it may hold some that
+	// digest did not make); its files the site no longer has are counted.
 	var removed atomic.Int64
 	err := removeTree(b.stage, func(rel string) {
 		if _, ok := b.owners[rel]; !ok {
