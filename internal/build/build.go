@@ -62,6 +62,13 @@ func run(opts Options, x *extract.Extractor, out output.Writer) (*Stats, error) 
 		if err := checkDestination(dest, opts.Source); err != nil {
 			return nil, err
 		}
+		// the output is locked from here: a second build of it fails now,
+		// not after rendering
+		if folder, err = output.Begin(dest); err != nil {
+			return nil, err
+		}
+		defer folder.Abort() // after Commit, nothing left to drop
+		out = folder
 	}
 	st := newStats(site, dest)
 	st.Load = time.Since(start)
@@ -80,12 +87,6 @@ func run(opts Options, x *extract.Extractor, out output.Writer) (*Stats, error) 
 	}
 
 	t = time.Now()
-	if out == nil {
-		if folder, err = output.Begin(dest); err != nil {
-			return nil, err
-		}
-		out = folder
-	}
 	r, err := Render(site, results, ix, out)
 	if err == nil {
 		st.Static, err = addStatic(out, opts.Source)
@@ -103,6 +104,7 @@ func run(opts Options, x *extract.Extractor, out output.Writer) (*Stats, error) 
 	}
 	if folder != nil {
 		st.Written, st.Unchanged, st.Removed = folder.Changed, folder.Unchanged, folder.Removed
+		st.Warnings = append(st.Warnings, folder.Warnings...)
 	}
 	st.Write = time.Since(t)
 	st.Total = time.Since(start)

@@ -18,8 +18,9 @@ type Stats struct {
 	// Warnings are problems that do not stop the build, one line each.
 	Warnings []string
 	Output   string
-	// Written, Unchanged and Removed are files of the output folder: moved
-	// in because their bytes changed, left as they were, removed.
+	// Written, Unchanged and Removed are files of the output folder:
+	// written because their bytes changed, kept as they were (same inode
+	// and time), removed.
 	Written, Unchanged, Removed int
 	// Rendered and Reused count the files of the render step: made, or,
 	// in a Session's rebuild, taken from the last build because their

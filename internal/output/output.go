@@ -1,10 +1,41 @@
 // Package output writes a built site to its folder, all or nothing.
 //
-// The site is written to a staging folder beside the destination and moved
-// in only once every file is made, so a failed build leaves the previous
-// output as it was. A rebuild moves in only the files whose bytes changed.
-// The destination carries a marker file; a folder without it was not written
-// by digest and is never replaced.
+// A build writes a staging folder beside the destination, .OUTPUT.new-NNNN
+// (OUTPUT the destination's name), and Commit puts it in place in one step.
+// The rules it keeps:
+//
+//   - Readers of the destination see the previous site or the new one, never
+//     a mix. Commit exchanges the names of the staging folder and the
+//     destination in one step (renameat2 with RENAME_EXCHANGE, Linux), then
+//     removes the previous tree. Where the system or the file system cannot
+//     exchange, it renames the destination away and the staging folder in
+//     its place: for that moment there is no destination, but never a mix.
+//     After a rebuild that changed anything the destination is a new folder
+//     at the same path: serve it by path, not from a folder held open.
+//   - Unchanged files keep their inode and times, so rsync and static hosts
+//     send only what changed: a file whose bytes the previous output holds
+//     is not written but hard-linked into the staging folder at Commit (or,
+//     where the file system refuses links, copied with its time). A rebuild
+//     that changes nothing leaves the destination untouched.
+//   - One build at a time writes a destination. Begin locks .OUTPUT.lock
+//     beside it (flock, the build's pid in the file) and fails at once,
+//     naming that pid, while another build holds it; the lock file goes when
+//     the build ends, and a killed build's is taken over. Where there is no
+//     flock (Windows), or the file system refuses locks, builds are not
+//     locked and the next rule is not applied.
+//   - A staging folder of the destination that a killed build left is
+//     removed by the next Begin, which names it in Warnings: Begin holds the
+//     lock, so no running build owns one. Such a folder is known by its name
+//     and by the marker file, which a staging folder gets first and loses
+//     last; so is a previous tree whose removal was cut short.
+//   - A write error of the file system as a whole (no space, over quota,
+//     read-only, input/output) stops the writing: Add then only counts what
+//     the build would need, and Commit returns one error naming the
+//     destination and the cause, for space with what the build needed and
+//     what was free; the staging folder is removed and the destination left
+//     as it was. An error of one path (a name too long) is Add's, as before.
+//   - The destination carries a marker file; a folder without it was not
+//     written by digest and is never replaced.
 package output
 
 import (
@@ -19,6 +50,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
+
+	"digest/internal/parallel"
 )
 
 // Marker is the file digest leaves in every folder it writes.
@@ -54,52 +89,89 @@ func CheckDestination(dest string) error {
 
 // Build is a site being written. Every file goes to a staging folder
 // beside the destination as it is made, so a build holds no more than a page
-// at a time per worker and the previous output stays as it was until Commit.
+// at a time per worker and the destination stays as it was until Commit.
 //
 // When a previous output is there, a file whose bytes it already holds is
-// not staged at all: Commit moves in only the files that changed and removes
-// the ones no longer made, so a rebuild touches only what changed (file
-// times and inodes of the rest are kept, and a static host re-uploads only
-// those). Everything that can fail, rendering included, happens before
-// Commit's first change to the destination; what Commit does is renames and
-// removals within one file system. Add is safe for concurrent use.
+// not written: Commit links it into the staging folder, then switches the
+// staging folder with the destination (see the package doc). Everything
+// that can fail, rendering included, happens before that switch. Add is
+// safe for concurrent use.
 type Build struct {
-	dest, stage string
-	update      bool // dest holds a previous output to compare with
+	name        string // the destination as the caller named it, for messages
+	dest, stage string // the destination's real path; "" once the staging folder is gone
+	update      bool   // dest holds a previous output to compare with
+	lock        *lock
+	free        space // on the destination's file system, at Begin
 	mu          sync.Mutex
 	owners      map[string]string // path → what made it, for messages
 	dirs        map[string]bool   // staging folders made
 	staged      []string          // paths written to the staging folder
+	kept        []string          // paths the previous output holds as they are
 	chunks      sync.Pool         // buffers to read previous files into
-	// Changed, Unchanged and Removed are counted by Commit: files moved
-	// in, files left as they were, files of the previous output removed.
+	failed      error             // the write error that stopped the writing
+	need        int64             // bytes the staging folder needs: changed files, folders
+	// Warnings are what Begin and Commit did that the user should know
+	// of and that did not stop the build, one line each.
+	Warnings []string
+	// Changed, Unchanged and Removed are counted by Commit: files written,
+	// files kept as they were, files of the previous output removed.
 	Changed, Unchanged, Removed int
 }
 
-// Begin starts writing a site that will replace dest.
+// Begin starts writing a site that will replace dest. It fails at once when
+// another build is writing dest.
 func Begin(dest string) (*Build, error) {
-	if err := CheckDestination(dest); err != nil {
-		return nil, err
-	}
+	name := dest
 	dest = filepath.Clean(dest)
+	// a destination that is a symbolic link is written where it points:
+	// switching the link itself for a folder would strand the site there
+	if real, err := filepath.EvalSymlinks(dest); err == nil {
+		dest = real
+	}
 	parent, base := filepath.Split(dest)
+	if base == "" || base == "." || base == ".." {
+		return nil, fmt.Errorf("output %s is not a folder digest can replace; choose another --destination", name)
+	}
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(parent, "."+base+".new-")
+	lk, err := acquire(filepath.Join(parent, "."+base+".lock"), name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a folder beside %s: %w", dest, err)
-	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		os.RemoveAll(stage)
 		return nil, err
 	}
+	b := &Build{name: name, dest: dest, lock: lk, owners: map[string]string{}, dirs: map[string]bool{}}
+	if lk.warning != "" {
+		b.Warnings = append(b.Warnings, lk.warning)
+	}
+	if err := CheckDestination(name); err != nil {
+		lk.release()
+		return nil, err
+	}
+	if lk.held {
+		b.Warnings = append(b.Warnings, removeStale(parent, base, name)...)
+	}
+	stage, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		lk.release()
+		return nil, fmt.Errorf("cannot create a folder beside %s: %w", name, err)
+	}
+	b.stage = filepath.Clean(stage) // as the paths joined to it are
+	// the marker first: a staging folder left by a killed build is known by it
+	err = os.Chmod(stage, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(stage, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		b.end()
+		return nil, fmt.Errorf("cannot write the output %s: %w", name, err)
+	}
 	info, err := os.Stat(dest)
-	update := err == nil && info.IsDir()
-	return &Build{dest: dest, stage: stage, update: update, owners: map[string]string{}, dirs: map[string]bool{}}, nil
+	b.update = err == nil && info.IsDir()
+	b.free = freeSpace(parent)
+	return b, nil
 }
 
 // CleanPath tells whether p is a clean path inside the site.
@@ -112,10 +184,15 @@ func CleanPath(p string) error {
 }
 
 // Add writes a file of the site. owner names what made it, for the message
-// when two things would write the same path. data is not kept.
+// when two things would write the same path. data is not kept. After a
+// write error that stops the writing, Add only counts the file and returns
+// nil: Commit reports that error, once.
 func (b *Build) Add(p string, data []byte, owner string) error {
 	if err := CleanPath(p); err != nil {
 		return err
+	}
+	if p == Marker {
+		return fmt.Errorf("%s would be written to %s, the name of digest's marker file", owner, p)
 	}
 	b.mu.Lock()
 	if prev, dup := b.owners[p]; dup {
@@ -125,23 +202,65 @@ func (b *Build) Add(p string, data []byte, owner string) error {
 	b.owners[p] = owner
 	b.mu.Unlock()
 	if b.update && b.sameContent(filepath.Join(b.dest, filepath.FromSlash(p)), data) {
+		b.mu.Lock()
+		b.kept = append(b.kept, p)
+		b.mu.Unlock()
 		return nil
 	}
 	full := filepath.Join(b.stage, filepath.FromSlash(p))
 	b.mu.Lock()
+	b.staged = append(b.staged, p)
+	b.need += blocks(int64(len(data)))
 	// folders are made under the lock: a second writer to a folder must
 	// not find it promised but not yet made
-	dir := filepath.Dir(full)
-	if !b.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			b.mu.Unlock()
-			return err
-		}
-		b.dirs[dir] = true
-	}
-	b.staged = append(b.staged, p)
+	err := b.makeDir(filepath.Dir(full))
+	stopped := b.failed != nil
 	b.mu.Unlock()
-	return os.WriteFile(full, data, 0o644)
+	if stopped {
+		return nil
+	}
+	if err == nil {
+		err = os.WriteFile(full, data, 0o644)
+	}
+	return b.writeFailed(err)
+}
+
+// makeDir makes a folder of the staging folder and those above it, once
+// each, and counts them; after a write error it only counts them. The
+// caller holds b.mu or is alone.
+func (b *Build) makeDir(dir string) error {
+	if b.dirs[dir] || len(dir) <= len(b.stage) { // every dir is in the staging folder
+		return nil
+	}
+	if err := b.makeDir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	b.dirs[dir] = true
+	b.need += blockSize
+	if b.failed != nil {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}
+
+// writeFailed keeps err when it stops the writing (see stops), and
+// returns it when it is one path's.
+func (b *Build) writeFailed(err error) error {
+	if err == nil {
+		return nil
+	}
+	if !stops(err) {
+		return err
+	}
+	b.mu.Lock()
+	if b.failed == nil {
+		b.failed = err
+	}
+	b.mu.Unlock()
+	return nil
 }
 
 // sameContent tells whether the file holds exactly data. The size is
@@ -187,108 +306,261 @@ func (b *Build) Count() int {
 	return len(b.owners)
 }
 
-// Commit puts the site in place. A first build renames the staging folder
-// to the destination; a rebuild moves in the changed files and removes the
-// files the site no longer has.
+// Commit puts the site in place, in one step, and ends the build: the
+// lock is released and the staging folder gone, whatever the outcome. A
+// first build renames the staging folder to the destination; a rebuild
+// links the unchanged files into it and exchanges it with the destination,
+// unless nothing changed.
 func (b *Build) Commit() error {
-	defer os.RemoveAll(b.stage)
-	if err := os.WriteFile(filepath.Join(b.stage, Marker), []byte(markerText), 0o644); err != nil {
-		return err
+	defer b.end()
+	if b.failed != nil {
+		return b.failure()
 	}
+	b.Changed, b.Unchanged = len(b.staged), len(b.kept)
 	if !b.update {
 		if err := os.Rename(b.stage, b.dest); err != nil {
-			return fmt.Errorf("cannot put the new output in place: %w", err)
+			return fmt.Errorf("cannot put the new output in place at %s: %w", b.name, err)
 		}
-		b.Changed = len(b.staged)
+		b.stage = ""
 		return nil
 	}
-	sort.Strings(b.staged)
-	made := map[string]bool{}
-	for _, p := range append(b.staged, Marker) {
-		to := filepath.Join(b.dest, filepath.FromSlash(p))
-		if err := b.makeParents(p, made); err != nil {
-			return err
+	if len(b.staged) == 0 {
+		// nothing written: the destination may hold the site already
+		prev, err := b.survey()
+		if err != nil {
+			return fmt.Errorf("cannot read the previous output %s: %w", b.name, err)
 		}
-		if info, err := os.Lstat(to); err == nil && info.IsDir() {
-			// a folder of the previous output where a file goes now
-			if err := os.RemoveAll(to); err != nil {
-				return err
-			}
-			b.Removed++
-		}
-		if err := os.Rename(filepath.Join(b.stage, filepath.FromSlash(p)), to); err != nil {
-			return fmt.Errorf("cannot move %s into %s: %w", p, b.dest, err)
+		if prev.removed == 0 && !prev.odd && prev.dirs == b.siteDirs() {
+			return nil
 		}
 	}
-	b.Changed = len(b.staged)
-	b.Unchanged = len(b.owners) - len(b.staged)
-	return b.removeStale()
-}
-
-// makeParents makes the folders of p in the destination, replacing a file of the
-// previous output that stands where a folder goes now.
-func (b *Build) makeParents(p string, made map[string]bool) error {
-	dir := path.Dir(p)
-	if dir == "." || made[dir] {
-		return nil
-	}
-	if err := b.makeParents(dir, made); err != nil {
+	if err := b.linkKept(); err != nil {
 		return err
 	}
-	full := filepath.Join(b.dest, filepath.FromSlash(dir))
-	if info, err := os.Lstat(full); err == nil && !info.IsDir() {
-		if err := os.Remove(full); err != nil {
-			return err
-		}
-		b.Removed++
+	if b.failed != nil {
+		return b.failure()
 	}
-	if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := b.swap(); err != nil {
 		return err
 	}
-	made[dir] = true
+	// the previous tree is at the staging folder's name now. It is read
+	// as it is removed, never following a link (it may hold some that
+	// digest did not make); its files the site no longer has are counted.
+	var removed atomic.Int64
+	err := removeTree(b.stage, func(rel string) {
+		if _, ok := b.owners[rel]; !ok {
+			removed.Add(1)
+		}
+	})
+	b.Removed = int(removed.Load())
+	if err != nil {
+		b.Warnings = append(b.Warnings, fmt.Sprintf("the previous output of %s could not all be removed from %s (%v); the next build removes it", b.name, b.stage, err))
+	}
+	b.stage = ""
 	return nil
 }
 
-// removeStale removes the files of the previous output that the site no
-// longer has, then the folders left empty.
-func (b *Build) removeStale() error {
-	var stale, dirs []string
+// Abort drops what was written and ends the build; the destination is
+// untouched.
+func (b *Build) Abort() { b.end() }
+
+// end removes the staging folder, if it is still there, and releases the
+// lock; it may be called more than once.
+func (b *Build) end() {
+	if b.stage != "" {
+		removeTree(b.stage, nil) // what stays is removed by the next build
+		b.stage = ""
+	}
+	b.lock.release()
+}
+
+// previous is what the previous output holds beside the site.
+type previous struct {
+	removed int  // files the site no longer has
+	dirs    int  // folders
+	odd     bool // no marker, or something neither a file nor a folder
+}
+
+// survey walks the previous output.
+func (b *Build) survey() (previous, error) {
+	var prev previous
+	marker := false
 	err := filepath.WalkDir(b.dest, func(full string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(b.dest, full)
-		if err != nil || rel == "." {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			dirs = append(dirs, full)
+		if full == b.dest {
 			return nil
 		}
-		if _, ok := b.owners[rel]; !ok && rel != Marker {
-			stale = append(stale, full)
+		rel := filepath.ToSlash(full[len(b.dest)+1:])
+		switch {
+		case d.IsDir():
+			prev.dirs++
+		case rel == Marker:
+			marker = true
+		case !d.Type().IsRegular():
+			prev.odd = true
+			prev.removed++
+		default:
+			if _, ok := b.owners[rel]; !ok {
+				prev.removed++
+			}
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+	prev.odd = prev.odd || !marker
+	return prev, err
+}
+
+// siteDirs is the number of folders the site's files are in.
+func (b *Build) siteDirs() int {
+	seen := map[string]bool{}
+	for p := range b.owners {
+		for d := path.Dir(p); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+		}
 	}
-	for _, f := range stale {
-		if err := os.Remove(f); err != nil {
+	return len(seen)
+}
+
+// linkKept puts in the staging folder the files the previous output holds
+// as they are: a hard link to each, so each keeps its inode and times.
+func (b *Build) linkKept() error {
+	// their folders first, a level at a time, each level's in parallel: a
+	// site has thousands, and the kernel makes them faster side by side
+	var levels [][]string
+	for _, p := range b.kept {
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			full := filepath.Join(b.stage, filepath.FromSlash(d))
+			if b.dirs[full] {
+				break // and so are the folders above it
+			}
+			b.dirs[full] = true
+			b.need += blockSize
+			k := strings.Count(d, "/")
+			for len(levels) <= k {
+				levels = append(levels, nil)
+			}
+			levels[k] = append(levels[k], full)
+		}
+	}
+	for _, level := range levels {
+		if err := b.each(len(level), func(i int) error { return os.Mkdir(level[i], 0o755) }); err != nil || b.failed != nil {
 			return err
 		}
 	}
-	b.Removed += len(stale)
-	// deepest first: a folder is empty once its own folders are gone
-	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(dirs[i]) // fails, as it should, on a folder that is not empty
+	return b.each(len(b.kept), func(i int) error {
+		p := filepath.FromSlash(b.kept[i])
+		return linkOrCopy(filepath.Join(b.dest, p), filepath.Join(b.stage, p))
+	})
+}
+
+// each calls f(i) for i in [0, n) in parallel, and keeps the first write
+// error; it returns an error of one path.
+func (b *Build) each(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	parallel.ForIO(n, func(i int) { errs[i] = f(i) })
+	for _, err := range errs {
+		if err := b.writeFailed(err); err != nil {
+			return fmt.Errorf("cannot write the output %s: %w", b.name, err)
+		}
 	}
 	return nil
 }
 
-// Abort drops what was written; the destination is untouched.
-func (b *Build) Abort() { os.RemoveAll(b.stage) }
+// swap exchanges the staging folder and the destination; the previous
+// tree is then at b.stage.
+func (b *Build) swap() error {
+	err := exchange(b.stage, b.dest)
+	if errors.Is(err, errors.ErrUnsupported) {
+		err = b.renameAside()
+	}
+	if errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) {
+		return fmt.Errorf("cannot put the new output in place at %s: %w (is it a mount point? digest replaces the output folder whole: mount the folder above it)", b.name, err)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot put the new output in place at %s: %w", b.name, err)
+	}
+	return nil
+}
+
+// renameAside is swap where names cannot be exchanged: the destination
+// is renamed to .OUTPUT.old-NNNN, then the staging folder to the
+// destination. For that moment there is no destination, never a mix.
+func (b *Build) renameAside() error {
+	dir, base := filepath.Split(b.stage)
+	old := filepath.Join(dir, strings.Replace(base, ".new-", ".old-", 1))
+	if err := os.Rename(b.dest, old); err != nil {
+		return err
+	}
+	if err := os.Rename(b.stage, b.dest); err != nil {
+		os.Rename(old, b.dest) // the previous output back in place
+		return err
+	}
+	b.stage = old // where Commit removes the previous tree from
+	return nil
+}
+
+// stops tells whether a write error is of the file system as a whole, so
+// that writing the other files would fail as well: anything but a problem
+// of one path.
+func stops(err error) bool {
+	for _, e := range []error{syscall.ENAMETOOLONG, syscall.ENOTDIR, syscall.EISDIR, syscall.EEXIST, syscall.EINVAL} {
+		if errors.Is(err, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// failure is the one error of a build whose writing stopped.
+func (b *Build) failure() error {
+	err := b.failed
+	if !errors.Is(err, syscall.ENOSPC) && !errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("cannot write the output %s: %w", b.name, err)
+	}
+	// the cause alone: which file met the full disk does not matter
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		errno = syscall.ENOSPC
+	}
+	msg := fmt.Sprintf("cannot write the output %s: %v; the build needed about %s for %s and %s", b.name, errno, megabytes(b.need), count(len(b.staged), "changed file"), count(len(b.dirs), "folder"))
+	if b.free.known {
+		msg += fmt.Sprintf(", and %s were free when it began", megabytes(b.free.bytes))
+		if b.free.inodes >= 0 && b.free.inodes < int64(len(b.staged)+len(b.dirs)) {
+			msg += fmt.Sprintf(", with room for %s", count(int(b.free.inodes), "file or folder"))
+		}
+	}
+	return errors.New(msg)
+}
+
+// space is the room on a file system.
+type space struct {
+	known         bool
+	bytes, inodes int64 // inodes -1: not counted
+}
+
+// blockSize is what a folder or a small file takes on most file systems.
+const blockSize = 4096
+
+func blocks(n int64) int64 { return (n + blockSize - 1) / blockSize * blockSize }
+
+func count(n int, what string) string {
+	if n != 1 {
+		what = strings.Replace(strings.Replace(what, "file", "files", 1), "folder", "folders", 1)
+	}
+	return fmt.Sprintf("%d %s", n, what)
+}
+
+func megabytes(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	if n < 10e6 {
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%d MB", (n+5e5)/1e6)
+}
 
 // Write writes a whole site held in memory: paths to contents.
 func Write(dest string, files map[string][]byte) error {
