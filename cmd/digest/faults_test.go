@@ -280,7 +280,7 @@ func TestConcurrentBuilds(t *testing.T) {
 	}
 	code, _, errOut := digest(t, "build", "--source", site, "--destination", dest)
 	msg := fmt.Sprintf("error: another digest build (pid %d) is writing %s", os.Getpid(), dest)
-	if code != 1 || !strings.Contains(errOut, msg) || !strings.Contains(errOut, "previous output was left as it was") {
+	if code != 1 || !strings.Contains(errOut, msg) || !strings.Contains(errOut, "digest: build failed; nothing was written") {
 		t.Errorf("a build while another writes the output: exit %d\n%s\nwant %q", code, errOut, msg)
 	}
 	held.Abort()

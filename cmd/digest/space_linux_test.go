@@ -45,7 +45,7 @@ func TestFullDisk(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
 	want := "error: cannot write the output " + dest + ": no space left on device; the build needed about "
 	if code != 1 || len(lines) != 2 || !strings.HasPrefix(lines[0], want) || !strings.Contains(lines[0], "were free when it began") ||
-		lines[1] != "digest: build failed; the previous output was left as it was" {
+		lines[1] != "digest: build failed; the previous output in "+dest+" was left as it was" {
 		t.Errorf("exit %d, stderr:\n%s\nwant two lines, the first starting %q", code, errOut, want)
 	}
 	t.Log(lines[0])
