@@ -330,7 +330,7 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 	cfg := p.site.Config
 	kind := e.Kind
 	url := p.routes.entity(kind, e.ID)
-	v := &render.Entity{Entry: e, URL: url, Articles: len(e.Articles), Meta: p.site.Meta[e.Key], Feed: feed(url)}
+	v := &render.Entity{Entry: e, Kind: e.Kind, ID: e.ID, Name: e.Name, URL: url, Articles: len(e.Articles), Meta: p.site.Meta[e.Key], Feed: feed(url)}
 	if kind == index.Country {
 		v.Flag = flagOf(e.ID)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -156,4 +157,28 @@ func FuzzRebase(f *testing.F) {
 			t.Fatalf("Rebase(%q) = %q changed more than prefixes", html, got)
 		}
 	})
+}
+
+// TestJSONLD: a page's schema.org description is valid JSON, escaped for
+// a script element.
+func TestJSONLD(t *testing.T) {
+	site := &Site{Title: `Digest <sécurité> & "coopération"`, BaseURL: "https://example.org/d/", Language: "fr"}
+	a := &Article{Title: "Le Mali </script> et le Maroc", Lang: "fr", Summary: "Résumé", URL: "articles/a/",
+		Chips: &Chips{Countries: []EntityLink{{Kind: "country", Name: "Mali", URL: "pays/ml/"}}}}
+	for _, p := range []*Page{{Kind: KindArticle, Path: "articles/a/", Site: site, Article: a}, {Kind: KindHome, Site: site}} {
+		js := string(p.JSONLD())
+		var v map[string]any
+		if err := json.Unmarshal([]byte(js), &v); err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		if strings.Contains(js, "</script>") || strings.Contains(js, "<s") {
+			t.Errorf("not escaped for a script: %s", js)
+		}
+		if v["@context"] != "https://schema.org" {
+			t.Errorf("%s: no context", js)
+		}
+	}
+	if got := (&Page{Kind: KindNotFound, Site: site}).JSONLD(); got != "" {
+		t.Errorf("404 page: %q", got)
+	}
 }

@@ -29,11 +29,15 @@ type EntityLink struct {
 // Entity is an entity's page data.
 type Entity struct {
 	*index.Entry
-	URL      string
-	Flag     string
-	Country  *EntityLink // of an agency or official
-	Meta     *Meta
-	Articles int // number of articles
+	// Kind, ID and Name are the entry's, copied to the top: templates read
+	// them often, and a field of an embedded struct is found by a
+	// reflective search at every evaluation.
+	Kind, ID, Name string
+	URL            string
+	Flag           string
+	Country        *EntityLink // of an agency or official
+	Meta           *Meta
+	Articles       int // number of articles
 	// Named with it, most shared first.
 	Countries, Regions, Agencies, Officials, Themes []EntityLink
 	// Agencies an official's roles name.
