@@ -74,11 +74,16 @@ func (p *Page) JSONLD() template.JS {
 			j.raw("sourceOrganization", src.str("@type", "Organization").str("name", a.Source).end())
 		}
 		if c := a.Chips; c != nil {
+			// what it is about, the first of each kind first, at most
+			// maxAbout: every article page carries it
 			var about []string
 			for _, kind := range index.Kinds {
 				for _, l := range *c.List(kind) {
+					if len(about) == maxAbout {
+						break
+					}
 					var o jsonObject
-					about = append(about, o.str("@type", schemaType(kind)).str("name", l.Name).str("url", p.AbsURL(l.URL)).end())
+					about = append(about, o.str("@type", schemaType(kind)).str("name", l.Name).end())
 				}
 			}
 			if len(about) > 0 {
@@ -122,6 +127,9 @@ func (p *Page) siteOrganization() string {
 	var o jsonObject
 	return o.str("@type", "Organization").str("name", p.Site.Title).str("url", p.Site.BaseURL).end()
 }
+
+// maxAbout bounds an article's "about" list.
+const maxAbout = 8
 
 // jsonObject writes a JSON object member by member.
 type jsonObject struct{ b strings.Builder }
