@@ -140,9 +140,24 @@ func TestDossierJourney(t *testing.T) {
 				chromedp.Click(`.card h2 a`),
 				chromedp.WaitVisible("article.article"),
 				check("an article", false),
-				chromedp.Navigate(srv.URL+"/digest/recherche/"),
-				chromedp.WaitVisible("#q"),
+				chromedp.Navigate(srv.URL+"/digest/recherche/?q=sud-sud"),
+				chromedp.WaitVisible(`.search-results li`),
 				check("search", false),
+				func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+					type first struct{ Href, Kind, Mark, Status string }
+					f, err := chromedp.Evaluate[first](`(() => { const li = document.querySelector('.search-results li');
+						return {Href: li.querySelector('a').getAttribute('href'), Kind: li.querySelector('.meta').textContent,
+							Mark: (li.querySelector('mark') || {}).textContent || '', Status: document.querySelector('.search-status').textContent}; })()`)(ctx, tg)
+					if err != nil {
+						return chromedp.Void{}, err
+					}
+					// the theme whose name is the query beats countries holding one of its words
+					if !strings.HasSuffix(f.Href, "themes/cooperation-sud-sud/") || f.Kind != " Thème" || f.Mark != "Sud-Sud" ||
+						!strings.HasSuffix(f.Status, " résultats.") && f.Status != "1 résultat." {
+						t.Errorf("search sud-sud: first result %+v", f)
+					}
+					return chromedp.Void{}, nil
+				},
 			)
 			if err != nil {
 				t.Fatal(err)

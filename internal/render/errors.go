@@ -279,7 +279,7 @@ func fieldHint(goType, field string) string {
 	if near := textdist.Nearest(field, fields, 2); near != "" {
 		return fmt.Sprintf("; did you mean .%s?", near)
 	}
-	if len(fields) > 0 && len(fields) <= 30 {
+	if len(fields) > 0 && len(fields) <= 45 {
 		return "; it has ." + strings.Join(fields, ", .")
 	}
 	return ""

@@ -185,3 +185,14 @@ func schemaType(kind string) string {
 	}
 	return "Thing"
 }
+
+// SearchKinds are the kinds of entities' labels in the site's language, as
+// JSON, for the search page's script to name what it finds ("Pays", not
+// "country").
+func (p *Page) SearchKinds() string {
+	var o jsonObject
+	for _, kind := range index.Kinds {
+		o.str(kind, p.T(kind))
+	}
+	return o.end()
+}
