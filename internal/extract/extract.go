@@ -142,11 +142,14 @@ func New(g *gazetteer.Gazetteer, lang string) *Extractor {
 		}
 	}
 	id := func(w string) int32 { entry(w); return x.lex.index[w] }
-	for w, n := range x.dict.compile(id, intern) {
-		entry(w).ent = n
+	ents, themes := x.dict.compile(id, intern), x.themes.compile(id, intern)
+	// every word has its entry now: the tries' first nodes go by its index
+	x.lex.firsts = make([]lexFirsts, len(x.lex.entries))
+	for w, n := range ents {
+		x.lex.firsts[x.lex.index[w]].ent = n
 	}
-	for w, n := range x.themes.compile(id, intern) {
-		entry(w).theme = n
+	for w, n := range themes {
+		x.lex.firsts[x.lex.index[w]].theme = n
 	}
 	x.lex.freeze()
 	x.lex.index = nil

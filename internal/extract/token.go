@@ -44,7 +44,8 @@ type lexicon struct {
 	// two in a flat array, with the word's hash made while folding it
 	slots []lexSlot
 	mask  uint64
-	// firsts are the entries' trie nodes, apart: the phrase passes read
+	// firsts are, by entry, the trie nodes of the phrases that start with
+	// the word (0 for none), apart from the entries: the phrase passes read
 	// them for every token, and 8 bytes an entry stay in cache
 	firsts []lexFirsts
 }
@@ -65,9 +66,7 @@ func (l *lexicon) freeze() {
 		size <<= 1
 	}
 	l.slots, l.mask = make([]lexSlot, size), uint64(size-1)
-	l.firsts = make([]lexFirsts, len(l.entries))
 	for id, e := range l.entries {
-		l.firsts[id] = lexFirsts{e.ent, e.theme}
 		h := wordHash(e.word)
 		i := h & l.mask
 		for l.slots[i].id != 0 {
@@ -107,12 +106,11 @@ func wordHash(w string) uint64 {
 	return h
 }
 
-// lexEntry is what an extractor knows of a word: its lists, and where the
-// phrases of its dictionaries that start with it begin.
+// lexEntry is what an extractor knows of a word: its lists (where the
+// phrases that start with it begin is in lexicon.firsts).
 type lexEntry struct {
-	word       string
-	flags      wordFlag
-	ent, theme int32 // the nodes of the phrases that start with it (0 for none)
+	word  string
+	flags wordFlag
 }
 
 // scratch holds the buffers of a tokenization, reused from one article to

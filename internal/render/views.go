@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"math"
-	"strings"
 	"time"
 
 	"digest/internal/index"
@@ -15,7 +14,7 @@ type EntityLink struct {
 	ID    string
 	Name  string
 	URL   string // site path of its page
-	Flag  string // for countries: the flag drawn from the ISO code
+	Flag  string // for countries: the site path of their flag ("flags/ma.svg"), "" for none
 	Count int    // articles, or articles shared
 	Role  string // for officials: the role an article gives, or on a country's page their latest
 	// Country is an official's or agency's country code: pages that list
@@ -34,7 +33,7 @@ type Entity struct {
 	// reflective search at every evaluation.
 	Kind, ID, Name string
 	URL            string
-	Flag           string
+	Flag           string // a country's flag, a site path
 	Country        *EntityLink // of an agency or official
 	Meta           *Meta
 	Articles       int // number of articles
@@ -249,21 +248,4 @@ type Year struct {
 	Year   int
 	Count  int
 	Months []Month
-}
-
-// Flag draws a country's flag from its ISO 3166-1 code, as the two regional
-// indicator symbols that fonts render as the flag.
-func Flag(code string) string {
-	if len(code) != 2 {
-		return ""
-	}
-	code = strings.ToUpper(code)
-	var b strings.Builder
-	for _, c := range code {
-		if c < 'A' || c > 'Z' {
-			return ""
-		}
-		b.WriteRune(0x1F1E6 + (c - 'A'))
-	}
-	return b.String()
 }
