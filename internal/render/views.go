@@ -33,7 +33,7 @@ type Entity struct {
 	// reflective search at every evaluation.
 	Kind, ID, Name string
 	URL            string
-	Flag           string // a country's flag, a site path
+	Flag           string      // a country's flag, a site path
 	Country        *EntityLink // of an agency or official
 	Meta           *Meta
 	Articles       int // number of articles
