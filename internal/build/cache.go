@@ -9,6 +9,7 @@ import (
 
 	"digest/internal/output"
 	"digest/internal/render"
+	"digest/internal/search"
 )
 
 // Cache keeps, between the builds of a Session (digest serve), what a
@@ -32,7 +33,8 @@ type Cache struct {
 	cards map[uint64]string
 	// search are articles' entries in the search index, by version;
 	// entitySearch entities', by the fingerprint of their fields
-	search, entitySearch map[uint64][]byte
+	search       map[uint64]search.Doc
+	entitySearch map[uint64]search.Entity
 	// plan is the last good build's plan, for the next to start from
 	plan *plan
 	// collation are entities' names' sort keys in the site's language
@@ -62,7 +64,7 @@ type deferrer interface {
 
 func newCache() *Cache {
 	return &Cache{reads: reads{articles: map[string]*cachedArticle{}, touched: map[string]uint64{}},
-		pages: map[string]cachedPage{}, cards: map[uint64]string{}, search: map[uint64][]byte{}, entitySearch: map[uint64][]byte{},
+		pages: map[string]cachedPage{}, cards: map[uint64]string{}, search: map[uint64]search.Doc{}, entitySearch: map[uint64]search.Entity{},
 		collation: map[string][]byte{}, bodies: map[uint64]string{}, seed: maphash.MakeSeed()}
 }
 
@@ -319,20 +321,20 @@ func versionsOf(articles []*render.Article) func(keep map[uint64]bool) {
 	}
 }
 
-func (c *Cache) searchEntry(version uint64) ([]byte, bool) {
+func (c *Cache) searchEntry(version uint64) (search.Doc, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.search[version]
 	return b, ok
 }
 
-func (c *Cache) keepSearchEntry(version uint64, b []byte) {
+func (c *Cache) keepSearchEntry(version uint64, b search.Doc) {
 	c.mu.Lock()
 	c.search[version] = b
 	c.mu.Unlock()
 }
 
-func (c *Cache) entitySearchEntry(fp uint64) ([]byte, bool) {
+func (c *Cache) entitySearchEntry(fp uint64) (search.Entity, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.entitySearch[fp]
@@ -341,7 +343,7 @@ func (c *Cache) entitySearchEntry(fp uint64) ([]byte, bool) {
 
 // keepEntitySearch keeps the entities' search entries of this build, and
 // only those.
-func (c *Cache) keepEntitySearch(entries map[uint64][]byte) {
+func (c *Cache) keepEntitySearch(entries map[uint64]search.Entity) {
 	c.mu.Lock()
 	c.entitySearch = entries
 	c.mu.Unlock()

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -21,6 +20,7 @@ import (
 	"digest/internal/markdown"
 	"digest/internal/parallel"
 	"digest/internal/render"
+	"digest/internal/search"
 )
 
 // This file answers "which pages exist, and what does each show": the
@@ -864,57 +864,60 @@ func (p *pages) feedEntries(idx []int) []render.FeedEntry {
 	return out
 }
 
-// search plans the search page and its index: a script that sets the
-// index, so the search works on any host and opened from disk. Each
-// article's entry is made on every core.
+// search plans the search page and its index, in pieces (package search)
+// so that a query downloads only what it needs. Each article's entry is
+// made on every core.
 func (p *pages) search() {
 	base := p.routes.search()
-	parts := make([][]byte, len(p.articles))
+	// oldest first: a new article then changes the last chunk only
+	docs := make([]search.Doc, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
 		a := p.articles[i]
-		if b, ok := p.rb.searchEntry(a.Version); ok {
-			parts[i] = b
-			return
+		d, ok := p.rb.searchEntry(a.Version)
+		if !ok {
+			d = articleSearchEntry(a, p.site.Config.Language)
+			p.rb.keepSearchEntry(a.Version, d)
 		}
-		parts[i] = articleSearchEntry(a, p.site.Config.Language)
-		p.rb.keepSearchEntry(a.Version, parts[i])
+		docs[len(docs)-1-i] = d
 	})
 	// entities' entries, which a rebuild may take from the last build
 	byEntry := p.rb.lastEntitySearch()
+	var ents []search.Entity
 	for _, kind := range index.Kinds {
 		for _, e := range p.ix.ByKind[kind] {
-			b, ok := byEntry[e]
+			se, ok := byEntry[e]
 			if !ok {
-				b = p.entitySearchEntry(e)
-				byEntry[e] = b
+				se = p.entitySearchEntry(e)
+				byEntry[e] = se
 			}
-			parts = append(parts, b)
+			ents = append(ents, se)
 		}
 	}
 	p.rb.keepEntitySearch(byEntry)
-	p.add(job{out: base + "index.js", owner: "the search index", fp: p.rb.searchFingerprint(parts), make: func() []byte {
-		var js bytes.Buffer
-		js.WriteString("window.digestIndex=[")
-		js.Write(bytes.Join(parts, []byte(",")))
-		js.WriteString("];\n")
-		return js.Bytes()
-	}})
+	for _, f := range search.Build(docs, ents, search.Options{}) {
+		p.add(job{out: base + searchFolder + f.Path, owner: "the search index", data: f.Data, fp: p.rb.dataFingerprint("search", f.Data)})
+	}
 	p.add(job{out: page(base), owner: "the search page", page: &render.Page{Kind: render.KindSearch, Path: base}})
 }
 
+// searchFolder holds the search index's pieces, in the search section.
+const searchFolder = "index/"
+
 // articleSearchEntry is an article's entry in the search index: its title,
 // date (in the site's language, as lists show it) and summary, and the
-// folded names it is found by. Regions are left out of those names (each
-// has an entry of its own).
-func articleSearchEntry(a *render.Article, lang string) []byte {
-	names := a.Title + " " + a.Summary
+// names it is found by. Regions are left out of those names (each has an
+// entry of its own).
+func articleSearchEntry(a *render.Article, lang string) search.Doc {
+	var names strings.Builder
+	names.WriteString(a.Summary)
 	if r := a.Entities; r != nil {
 		for _, kind := range index.ListOrder {
 			if kind == index.Region {
 				continue
 			}
 			for _, e := range index.List(r, kind) {
-				names += " " + e.Name
+				names.WriteString(" ")
+				names.WriteString(e.Name)
 			}
 		}
 	}
@@ -922,25 +925,18 @@ func articleSearchEntry(a *render.Article, lang string) []byte {
 	if len([]rune(summary)) > 160 {
 		summary = string([]rune(summary)[:159]) + "…"
 	}
-	// strings only; json escapes < > & for a script
-	b, _ := json.Marshal([]string{"a", a.Title, a.URL, render.FormatDate(lang, a.Date), summary, extract.Fold(names)})
-	return b
+	return search.NewDoc(a.Title, a.URL, render.FormatDate(lang, a.Date), summary, names.String())
 }
 
 // entitySearchEntry is an entity's entry in the search index; a rebuild
 // keeps it by the fingerprint of its fields.
-func (p *pages) entitySearchEntry(e *index.Entry) []byte {
-	key := e.Name
-	if e.Acronym != "" {
-		key += " " + e.Acronym
-	}
-	fields := []string{"e", e.Name, p.routes.entity(e.Kind, e.ID), e.Kind, strconv.Itoa(len(e.Articles)), key}
+func (p *pages) entitySearchEntry(e *index.Entry) search.Entity {
+	fields := []string{e.Name, e.Acronym, p.routes.entity(e.Kind, e.ID), e.Kind, strconv.Itoa(len(e.Articles))}
 	fp := p.rb.searchEntryFingerprint(fields)
-	if b, ok := p.rb.entitySearchEntry(fp); ok {
-		return b
+	if se, ok := p.rb.entitySearchEntry(fp); ok {
+		return se
 	}
-	fields[5] = extract.Fold(key)
-	b, _ := json.Marshal(fields)
-	p.rb.keptEntitySearchEntry(fp, b)
-	return b
+	se := search.NewEntity(e.Name, e.Acronym, fields[2], e.Kind, len(e.Articles))
+	p.rb.keptEntitySearchEntry(fp, se)
+	return se
 }

@@ -10,6 +10,7 @@ import (
 	"digest/internal/index"
 	"digest/internal/output"
 	"digest/internal/render"
+	"digest/internal/search"
 )
 
 // This file answers "what may a rebuild reuse": digest serve's rebuilds
@@ -43,8 +44,8 @@ type rebuild struct {
 	entityFPs sync.Map // *render.Entity → its fingerprint
 	// the search index's entries of entities, by entry (for the next
 	// build's plan) and, when not carried over, by fingerprint
-	entitySearch map[*index.Entry][]byte
-	keptSearch   map[uint64][]byte
+	entitySearch map[*index.Entry]search.Entity
+	keptSearch   map[uint64]search.Entity
 	// writing: whether out takes deferred pages, which pages are
 	// deferred, how unchanged bytes are handed to out
 	canDefer bool
@@ -74,7 +75,7 @@ type plan struct {
 	links    map[*index.Entry]render.EntityLink
 	hashes
 	// the search index's entries of entities
-	entitySearch map[*index.Entry][]byte
+	entitySearch map[*index.Entry]search.Entity
 	articleUnit  []unitFiles
 	entityUnit   map[*index.Entry]unitFiles
 	listUnit     unitFiles
@@ -293,14 +294,14 @@ func (rb *rebuild) keepBody(version uint64, html string) {
 }
 
 // searchEntry is an article's search entry of the last build, by version.
-func (rb *rebuild) searchEntry(version uint64) ([]byte, bool) {
+func (rb *rebuild) searchEntry(version uint64) (search.Doc, bool) {
 	if rb == nil {
-		return nil, false
+		return search.Doc{}, false
 	}
 	return rb.cache.searchEntry(version)
 }
 
-func (rb *rebuild) keepSearchEntry(version uint64, b []byte) {
+func (rb *rebuild) keepSearchEntry(version uint64, b search.Doc) {
 	if rb != nil && version != 0 {
 		rb.cache.keepSearchEntry(version, b)
 	}
@@ -309,12 +310,12 @@ func (rb *rebuild) keepSearchEntry(version uint64, b []byte) {
 // lastEntitySearch are the entities' search entries of the last build,
 // by entry, when planning carried its plan over, less those of the
 // entries an edit reached; otherwise none.
-func (rb *rebuild) lastEntitySearch() map[*index.Entry][]byte {
+func (rb *rebuild) lastEntitySearch() map[*index.Entry]search.Entity {
 	if rb == nil || rb.prev == nil {
 		if rb != nil {
-			rb.keptSearch = map[uint64][]byte{}
+			rb.keptSearch = map[uint64]search.Entity{}
 		}
-		return map[*index.Entry][]byte{}
+		return map[*index.Entry]search.Entity{}
 	}
 	byEntry := rb.prev.entitySearch
 	for _, e := range rb.touched {
@@ -337,9 +338,9 @@ func (rb *rebuild) searchEntryFingerprint(fields []string) uint64 {
 }
 
 // entitySearchEntry is the entry an earlier build made of the same fields.
-func (rb *rebuild) entitySearchEntry(fp uint64) ([]byte, bool) {
+func (rb *rebuild) entitySearchEntry(fp uint64) (search.Entity, bool) {
 	if fp == 0 {
-		return nil, false
+		return search.Entity{}, false
 	}
 	b, ok := rb.cache.entitySearchEntry(fp)
 	if ok {
@@ -348,7 +349,7 @@ func (rb *rebuild) entitySearchEntry(fp uint64) ([]byte, bool) {
 	return b, ok
 }
 
-func (rb *rebuild) keptEntitySearchEntry(fp uint64, b []byte) {
+func (rb *rebuild) keptEntitySearchEntry(fp uint64, b search.Entity) {
 	if fp != 0 {
 		rb.keptSearch[fp] = b
 	}
@@ -356,7 +357,7 @@ func (rb *rebuild) keptEntitySearchEntry(fp uint64, b []byte) {
 
 // keepEntitySearch keeps this build's entities' entries: by entry for the
 // next plan, by fingerprint in the cache when made so.
-func (rb *rebuild) keepEntitySearch(byEntry map[*index.Entry][]byte) {
+func (rb *rebuild) keepEntitySearch(byEntry map[*index.Entry]search.Entity) {
 	if rb == nil {
 		return
 	}
@@ -366,16 +367,13 @@ func (rb *rebuild) keepEntitySearch(byEntry map[*index.Entry][]byte) {
 	}
 }
 
-// searchFingerprint hashes the search index's entries.
-func (rb *rebuild) searchFingerprint(parts [][]byte) uint64 {
+// dataFingerprint hashes a file made whole before it is planned (a piece
+// of the search index), so that a rebuild writes it only when it changed.
+func (rb *rebuild) dataFingerprint(what string, b []byte) uint64 {
 	if rb == nil {
 		return 0
 	}
-	f := rb.cache.fingerprint("search").num(uint64(len(parts)))
-	for _, b := range parts {
-		f.num(uint64(len(b))).num(maphash.Bytes(rb.cache.seed, b))
-	}
-	return f.sum()
+	return rb.cache.fingerprint(what).num(uint64(len(b))).num(maphash.Bytes(rb.cache.seed, b)).sum()
 }
 
 // beginPages starts the writing of a rebuild's files.
