@@ -34,6 +34,7 @@ type Cache struct {
 	// search are articles' entries in the search index, by version;
 	// entitySearch entities', by the fingerprint of their fields
 	search       map[uint64]search.Doc
+	dict         *search.Dict // numbers the words of search and entitySearch
 	entitySearch map[uint64]search.Entity
 	// plan is the last good build's plan, for the next to start from
 	plan *plan
@@ -319,6 +320,15 @@ func versionsOf(articles []*render.Article) func(keep map[uint64]bool) {
 			keep[a.Version] = true
 		}
 	}
+}
+
+func (c *Cache) searchDict() *search.Dict {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dict == nil {
+		c.dict = search.NewDict()
+	}
+	return c.dict
 }
 
 func (c *Cache) searchEntry(version uint64) (search.Doc, bool) {

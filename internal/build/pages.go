@@ -869,13 +869,14 @@ func (p *pages) feedEntries(idx []int) []render.FeedEntry {
 // made on every core.
 func (p *pages) search() {
 	base := p.routes.search()
+	dict := p.rb.searchDict()
 	// oldest first: a new article then changes the last chunk only
 	docs := make([]search.Doc, len(p.articles))
 	parallel.For(len(p.articles), func(i int) {
 		a := p.articles[i]
 		d, ok := p.rb.searchEntry(a.Version)
 		if !ok {
-			d = articleSearchEntry(a, p.site.Config.Language)
+			d = articleSearchEntry(dict, a, p.site.Config.Language)
 			p.rb.keepSearchEntry(a.Version, d)
 		}
 		docs[len(docs)-1-i] = d
@@ -887,14 +888,14 @@ func (p *pages) search() {
 		for _, e := range p.ix.ByKind[kind] {
 			se, ok := byEntry[e]
 			if !ok {
-				se = p.entitySearchEntry(e)
+				se = p.entitySearchEntry(dict, e)
 				byEntry[e] = se
 			}
 			ents = append(ents, se)
 		}
 	}
 	p.rb.keepEntitySearch(byEntry)
-	for _, f := range search.Build(docs, ents, search.Options{}) {
+	for _, f := range search.Build(dict, docs, ents, search.Options{}) {
 		p.add(job{out: base + searchFolder + f.Path, owner: "the search index", data: f.Data, fp: p.rb.dataFingerprint("search", f.Data)})
 	}
 	p.add(job{out: page(base), owner: "the search page", page: &render.Page{Kind: render.KindSearch, Path: base}})
@@ -907,7 +908,7 @@ const searchFolder = "index/"
 // date (in the site's language, as lists show it) and summary, and the
 // names it is found by. Regions are left out of those names (each has an
 // entry of its own).
-func articleSearchEntry(a *render.Article, lang string) search.Doc {
+func articleSearchEntry(dict *search.Dict, a *render.Article, lang string) search.Doc {
 	var names strings.Builder
 	names.WriteString(a.Summary)
 	if r := a.Entities; r != nil {
@@ -925,18 +926,18 @@ func articleSearchEntry(a *render.Article, lang string) search.Doc {
 	if len([]rune(summary)) > 160 {
 		summary = string([]rune(summary)[:159]) + "…"
 	}
-	return search.NewDoc(a.Title, a.URL, render.FormatDate(lang, a.Date), summary, names.String())
+	return search.NewDoc(dict, a.Title, a.URL, render.FormatDate(lang, a.Date), summary, names.String())
 }
 
 // entitySearchEntry is an entity's entry in the search index; a rebuild
 // keeps it by the fingerprint of its fields.
-func (p *pages) entitySearchEntry(e *index.Entry) search.Entity {
+func (p *pages) entitySearchEntry(dict *search.Dict, e *index.Entry) search.Entity {
 	fields := []string{e.Name, e.Acronym, p.routes.entity(e.Kind, e.ID), e.Kind, strconv.Itoa(len(e.Articles))}
 	fp := p.rb.searchEntryFingerprint(fields)
 	if se, ok := p.rb.entitySearchEntry(fp); ok {
 		return se
 	}
-	se := search.NewEntity(e.Name, e.Acronym, fields[2], e.Kind, len(e.Articles))
+	se := search.NewEntity(dict, e.Name, e.Acronym, fields[2], e.Kind, len(e.Articles))
 	p.rb.keptEntitySearchEntry(fp, se)
 	return se
 }

@@ -293,6 +293,15 @@ func (rb *rebuild) keepBody(version uint64, html string) {
 	}
 }
 
+// searchDict numbers the search index's words: the cache's, which the
+// entries it keeps were numbered by, or a new one in a full build.
+func (rb *rebuild) searchDict() *search.Dict {
+	if rb == nil {
+		return search.NewDict()
+	}
+	return rb.cache.searchDict()
+}
+
 // searchEntry is an article's search entry of the last build, by version.
 func (rb *rebuild) searchEntry(version uint64) (search.Doc, bool) {
 	if rb == nil {

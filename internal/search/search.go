@@ -23,12 +23,12 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -41,37 +41,84 @@ const (
 	ChunkDocs  = 16
 )
 
+// Dict numbers the words of an index, so that postings are gathered in
+// arrays rather than a map of lists. Safe for concurrent use; digest serve
+// keeps one from build to build, so that an article's words are numbered
+// once.
+type Dict struct {
+	mu     sync.Mutex
+	ids    map[string]int32
+	words  []string
+	sorted []int32 // ids in the order of their words, when len(sorted) == len(words)
+}
+
+// NewDict makes an empty dictionary.
+func NewDict() *Dict { return &Dict{ids: map[string]int32{}} }
+
+// number gives each of ws its id, appending them to into.
+func (d *Dict) number(into []int32, ws []string) []int32 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, w := range ws {
+		id, ok := d.ids[w]
+		if !ok {
+			id = int32(len(d.words))
+			d.ids[w] = id
+			d.words = append(d.words, w)
+		}
+		into = append(into, id)
+	}
+	return into
+}
+
+// order is every id, in the order of their words; sorted again only when
+// words were added since.
+func (d *Dict) order() []int32 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.sorted) != len(d.words) {
+		d.sorted = make([]int32, len(d.words))
+		for i := range d.sorted {
+			d.sorted[i] = int32(i)
+		}
+		slices.SortFunc(d.sorted, func(a, b int32) int { return strings.Compare(d.words[a], d.words[b]) })
+	}
+	return d.sorted
+}
+
 // Doc is an article as the index holds it.
 type Doc struct {
-	Record []byte   // JSON: [title, URL, date, summary]
-	Title  []string // distinct folded words of the title
-	Other  []string // distinct folded words found elsewhere only
+	Record []byte  // JSON: [title, URL, date, summary]
+	Title  []int32 // its title's words (ids of the Dict), distinct
+	Other  []int32 // the words found elsewhere only
 }
 
 // NewDoc makes an article's index entry from what it is found by: its
 // title, and other text (summary, the names of its entities).
-func NewDoc(title, url, date, summary, other string) Doc {
+func NewDoc(d *Dict, title, url, date, summary, other string) Doc {
 	rec, _ := json.Marshal([]string{title, url, date, summary}) // strings only
-	d := Doc{Record: rec, Title: indexWords(title)}
+	t := indexWords(title)
+	var o []string
 	for _, w := range indexWords(other) {
-		if !slices.Contains(d.Title, w) {
-			d.Other = append(d.Other, w)
+		if !slices.Contains(t, w) {
+			o = append(o, w)
 		}
 	}
-	return d
+	ids := d.number(make([]int32, 0, len(t)+len(o)), append(t, o...))
+	return Doc{Record: rec, Title: ids[:len(t):len(t)], Other: ids[len(t):]}
 }
 
 // Entity is an entity as the index holds it.
 type Entity struct {
-	Record []byte   // JSON: [name, URL, kind, number of articles]
-	Words  []string // distinct folded words of its name and acronym
+	Record []byte  // JSON: [name, URL, kind, number of articles]
+	Words  []int32 // its name's and acronym's words, distinct
 }
 
 // NewEntity makes an entity's index entry; it is found by its name and
 // acronym.
-func NewEntity(name, acronym, url, kind string, articles int) Entity {
+func NewEntity(d *Dict, name, acronym, url, kind string, articles int) Entity {
 	rec, _ := json.Marshal([]any{name, url, kind, articles})
-	return Entity{Record: rec, Words: indexWords(name + " " + acronym)}
+	return Entity{Record: rec, Words: d.number(nil, indexWords(name+" "+acronym))}
 }
 
 // indexWords are the words of s the index holds: not its stop words.
@@ -104,89 +151,160 @@ type File struct {
 	Data []byte
 }
 
-// posting is what the index knows of a word.
-type posting struct {
-	word               string
-	title, other, ents []int32
-	encoded            [3]string
-	size               int
+// postings are, for each word id, three lists (articles with the word in
+// their title, other articles, entities), each in one array cut by
+// offsets: built by counting, with no list growing.
+type postings struct {
+	at   [3][]int32 // list k of word w is ids[k][at[k][w]:at[k][w+1]]
+	ids  [3][]int32
+	size int
+}
+
+func (p *postings) list(k int, w int32) []int32 { return p.ids[k][p.at[k][w]:p.at[k][w+1]] }
+
+func gather(words int, docs []Doc, ents []Entity) *postings {
+	p := &postings{}
+	each := func(k int, fn func(list int, w int32)) {
+		switch k {
+		case 0:
+			for i, d := range docs {
+				for _, w := range d.Title {
+					fn(i, w)
+				}
+			}
+		case 1:
+			for i, d := range docs {
+				for _, w := range d.Other {
+					fn(i, w)
+				}
+			}
+		default:
+			for i, e := range ents {
+				for _, w := range e.Words {
+					fn(i, w)
+				}
+			}
+		}
+	}
+	for k := range 3 {
+		at := make([]int32, words+1)
+		each(k, func(_ int, w int32) { at[w+1]++ })
+		for w := 1; w <= words; w++ {
+			at[w] += at[w-1]
+		}
+		ids := make([]int32, at[words])
+		next := slices.Clone(at[:words])
+		each(k, func(i int, w int32) { ids[next[w]] = int32(i); next[w]++ })
+		p.at[k], p.ids[k] = at, ids
+	}
+	return p
 }
 
 // Build makes the index's files from docs (oldest first) and entities (in
-// the order results of equal rank are shown).
-func Build(docs []Doc, ents []Entity, o Options) []File {
+// the order results of equal rank are shown), whose words d numbered.
+func Build(d *Dict, docs []Doc, ents []Entity, o Options) []File {
 	if o.ShardBytes <= 0 {
 		o.ShardBytes = ShardBytes
 	}
 	if o.ChunkDocs <= 0 {
 		o.ChunkDocs = ChunkDocs
 	}
-	byWord := map[string]*posting{}
-	get := func(w string) *posting {
-		p := byWord[w]
-		if p == nil {
-			p = &posting{word: w}
-			byWord[w] = p
+	order := d.order()
+	words := d.words[:len(order)] // the words of these docs: d is not added to while they are read
+	p := gather(len(words), docs, ents)
+
+	// each word's postings, encoded one after the other in enc
+	entries := make([]entry, 0, len(order))
+	enc := make([]byte, 0, 2*(len(p.ids[0])+len(p.ids[1])+len(p.ids[2]))) // most gaps take a character or two
+	for _, w := range order {
+		e := entry{w: w, size: len(words[w]) + 12}
+		if p.at[0][w] == p.at[0][w+1] && p.at[1][w] == p.at[1][w+1] && p.at[2][w] == p.at[2][w+1] {
+			continue // a word of an article no longer there
 		}
-		return p
+		for k := range 3 {
+			enc = encode(enc, p.list(k, w))
+			e.ends[k] = len(enc)
+		}
+		for _, id := range p.list(2, w) {
+			e.size += len(ents[id].Record) + 8 // about: a record may serve several words of a shard
+		}
+		e.size += e.ends[2] - lastEnd(entries)
+		entries = append(entries, e)
 	}
-	for i, d := range docs {
-		for _, w := range d.Title {
-			p := get(w)
-			p.title = append(p.title, int32(i))
-		}
-		for _, w := range d.Other {
-			p := get(w)
-			p.other = append(p.other, int32(i))
-		}
-	}
-	for i, e := range ents {
-		for _, w := range e.Words {
-			p := get(w)
-			p.ents = append(p.ents, int32(i))
-		}
-	}
-	words := make([]*posting, 0, len(byWord))
-	for _, p := range byWord {
-		p.encoded = [3]string{encode(p.title), encode(p.other), encode(p.ents)}
-		p.size = len(p.word) + len(p.encoded[0]) + len(p.encoded[1]) + len(p.encoded[2]) + 12
-		for _, e := range p.ents {
-			p.size += len(ents[e].Record) + 8 // about: a record may serve several words of a shard
-		}
-		words = append(words, p)
-	}
-	slices.SortFunc(words, func(a, b *posting) int { return strings.Compare(a.word, b.word) })
 
 	// pack the sorted words into shards of about ShardBytes; a shard is
 	// known by a key no greater than its first word and greater than the
 	// last word of the shard before (as short as that allows)
 	var files []File
 	var keys []string
-	for start := 0; start < len(words); {
+	var named []int32
+	for start := 0; start < len(entries); {
 		end, size := start, 0
-		for end < len(words) && (end == start || size+words[end].size <= o.ShardBytes) {
-			size += words[end].size
+		for end < len(entries) && (end == start || size+entries[end].size <= o.ShardBytes) {
+			size += entries[end].size
 			end++
 		}
 		key := ""
 		if start > 0 {
-			key = separator(words[start-1].word, words[start].word)
+			key = separator(words[entries[start-1].w], words[entries[start].w])
 		}
-		files = append(files, File{Path: "w/" + strconv.Itoa(len(keys)) + ".js", Data: shard(len(keys), words[start:end], ents)})
+		b := make([]byte, 0, size+64)
+		b = append(b, "digestSearch.shard("...)
+		b = strconv.AppendInt(b, int64(len(keys)), 10)
+		b = append(b, ",{"...)
+		named = named[:0]
+		from := lastEnd(entries[:start])
+		for i, e := range entries[start:end] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			// a word is letters, digits and marks: nothing to escape
+			b = append(b, '"')
+			b = append(b, words[e.w]...)
+			b = append(b, `":["`...)
+			b = append(b, enc[from:e.ends[0]]...)
+			b = append(b, `","`...)
+			b = append(b, enc[e.ends[0]:e.ends[1]]...)
+			b = append(b, `","`...)
+			b = append(b, enc[e.ends[1]:e.ends[2]]...)
+			b = append(b, `"]`...)
+			from = e.ends[2]
+			named = append(named, p.list(2, e.w)...)
+		}
+		b = append(b, "},{"...)
+		slices.Sort(named)
+		for i, id := range slices.Compact(named) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = strconv.AppendInt(b, int64(id), 10)
+			b = append(b, `":`...)
+			b = append(b, ents[id].Record...)
+		}
+		b = append(b, "});\n"...)
+		files = append(files, File{Path: "w/" + strconv.Itoa(len(keys)) + ".js", Data: b})
 		keys = append(keys, key)
 		start = end
 	}
 	for c := 0; c*o.ChunkDocs < len(docs); c++ {
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "digestSearch.docs(%d,[", c)
-		for i, d := range docs[c*o.ChunkDocs : min(len(docs), (c+1)*o.ChunkDocs)] {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(d.Record)
+		chunk := docs[c*o.ChunkDocs : min(len(docs), (c+1)*o.ChunkDocs)]
+		n := 32
+		for _, d := range chunk {
+			n += len(d.Record) + 1
 		}
-		b.WriteString("]);\n")
-		files = append(files, File{Path: "d/" + strconv.Itoa(c) + ".js", Data: b.Bytes()})
+		b := make([]byte, 0, n)
+		b = append(b, "digestSearch.docs("...)
+		b = strconv.AppendInt(b, int64(c), 10)
+		b = append(b, ",["...)
+		for i, d := range chunk {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, d.Record...)
+		}
+		b = append(b, "]);\n"...)
+		files = append(files, File{Path: "d/" + strconv.Itoa(c) + ".js", Data: b})
 	}
 	k, _ := json.Marshal(keys)
 	stop, _ := json.Marshal(stopWords)
@@ -194,32 +312,20 @@ func Build(docs []Doc, ents []Entity, o Options) []File {
 	return append([]File{{Path: "meta.js", Data: []byte(meta)}}, files...)
 }
 
-// shard is the script of word shard n: its words' postings, then the
-// records of the entities they name.
-func shard(n int, words []*posting, ents []Entity) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "digestSearch.shard(%d,{", n)
-	var named []int32
-	for i, p := range words {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		w, _ := json.Marshal(p.word)
-		b.Write(w)
-		fmt.Fprintf(&b, ":[%q,%q,%q]", p.encoded[0], p.encoded[1], p.encoded[2])
-		named = append(named, p.ents...)
+// entry is a word of the index, and where its lists end in the encoded
+// lists of all words.
+type entry struct {
+	w    int32
+	ends [3]int
+	size int // about, in a shard
+}
+
+// lastEnd is where the last of entries ends in the encoded lists.
+func lastEnd(entries []entry) int {
+	if len(entries) == 0 {
+		return 0
 	}
-	b.WriteString("},{")
-	slices.Sort(named)
-	for i, e := range slices.Compact(named) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, "\"%d\":", e)
-		b.Write(ents[e].Record)
-	}
-	b.WriteString("});\n")
-	return b.Bytes()
+	return entries[len(entries)-1].ends[2]
 }
 
 // separator is the shortest prefix of next greater than prev (prev < next).
@@ -236,11 +342,10 @@ func separator(prev, next string) string {
 // carry five more bits of it. Characters that need no escape in a string.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVabcdefghijklmnopqrstuvwxyz-_WXYZ"
 
-// encode writes ascending numbers as the gaps between them (the first as
+// encode appends ascending numbers as the gaps between them (the first as
 // itself plus one), five bits a character, most significant first: one
 // character for a gap under 32, two under 1,024.
-func encode(ns []int32) string {
-	var b []byte
+func encode(b []byte, ns []int32) []byte {
 	prev := int32(-1)
 	for _, n := range ns {
 		gap := uint32(n - prev)
@@ -254,7 +359,7 @@ func encode(ns []int32) string {
 		}
 		b = append(b, tmp[i:]...)
 	}
-	return string(b)
+	return b
 }
 
 // decode is encode's inverse (the search page's script does the same).

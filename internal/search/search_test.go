@@ -23,7 +23,7 @@ func TestEncode(t *testing.T) {
 		{[]int32{5, 1029}, "6ba0"},
 		{[]int32{1 << 20}, "baaa1"},
 	} {
-		got := encode(tc.ns)
+		got := string(encode(nil, tc.ns))
 		if tc.want != "" && got != tc.want || tc.want == "" && got != "" {
 			t.Errorf("encode(%v) = %q, want %q", tc.ns, got, tc.want)
 		}
@@ -49,9 +49,9 @@ func FuzzEncode(f *testing.F) {
 			n += int32(g)<<(uint(i%3)*7) + 1
 			ns = append(ns, n)
 		}
-		back, err := decode(encode(ns))
+		back, err := decode(string(encode(nil, ns)))
 		if err != nil || !slices.Equal(back, ns) {
-			t.Fatalf("%v → %q → %v, %v", ns, encode(ns), back, err)
+			t.Fatalf("%v → %q → %v, %v", ns, encode(nil, ns), back, err)
 		}
 	})
 }
@@ -192,8 +192,9 @@ func TestBuildFindsEveryWord(t *testing.T) {
 		"kone", "koné", "hammouchi", "dgsn", "interpol", "2024", "œuvre", "l", "zz", "zza", "zzz", "zzzz", "the", "les", "lesotho"}
 	for _, size := range []int{64, 400, 4000, 1 << 20} {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			dict := NewDict()
 			var docs []Doc
-			var text []string
+			var text, titles []string
 			for i := range 200 {
 				var title, other []string
 				for range 1 + r.IntN(5) {
@@ -202,14 +203,15 @@ func TestBuildFindsEveryWord(t *testing.T) {
 				for range r.IntN(8) {
 					other = append(other, vocab[r.IntN(len(vocab))])
 				}
-				docs = append(docs, NewDoc(strings.Join(title, " "), fmt.Sprintf("a/%d/", i), "1 mai 2024", "", strings.Join(other, " ")))
+				titles = append(titles, strings.Join(title, " "))
+				docs = append(docs, NewDoc(dict, strings.Join(title, " "), fmt.Sprintf("a/%d/", i), "1 mai 2024", "", strings.Join(other, " ")))
 				text = append(text, strings.Join(title, " ")+" "+strings.Join(other, " "))
 			}
 			var ents []Entity
 			for i, w := range vocab {
-				ents = append(ents, NewEntity(strings.ToUpper(w[:1])+w[1:]+" "+vocab[(i+3)%len(vocab)], "", "e/"+w+"/", "theme", i))
+				ents = append(ents, NewEntity(dict, strings.ToUpper(w[:1])+w[1:]+" "+vocab[(i+3)%len(vocab)], "", "e/"+w+"/", "theme", i))
 			}
-			files := Build(docs, ents, Options{ShardBytes: size, ChunkDocs: 7})
+			files := Build(dict, docs, ents, Options{ShardBytes: size, ChunkDocs: 7})
 			ix := read(t, files)
 			if size == 64 && len(ix.keys) < 10 || size == 1<<20 && len(ix.keys) != 1 {
 				t.Errorf("%d shards of %d bytes", len(ix.keys), size)
@@ -232,8 +234,8 @@ func TestBuildFindsEveryWord(t *testing.T) {
 					}
 					return false
 				}
-				for i, d := range docs {
-					if matches(strings.Join(d.Title, " ")) {
+				for i := range docs {
+					if matches(titles[i]) {
 						wantTitle = append(wantTitle, int32(i))
 					}
 					if matches(text[i]) {
@@ -241,7 +243,11 @@ func TestBuildFindsEveryWord(t *testing.T) {
 					}
 				}
 				for i, e := range ents {
-					if matches(strings.Join(e.Words, " ")) {
+					var names []string
+					for _, w := range e.Words {
+						names = append(names, dict.words[w])
+					}
+					if matches(strings.Join(names, " ")) {
 						wantEnts = append(wantEnts, int32(i))
 					}
 				}
