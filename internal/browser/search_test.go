@@ -100,6 +100,15 @@ func TestSearch(t *testing.T) {
 		}
 	}
 
+	// from disk, the header's box leads to the search page's file
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate("file://"+filepath.ToSlash(dest)+"/pays/ma/index.html"),
+		chromedp.SendKeys(`.site-search input`, "hammouchi\n"),
+		chromedp.WaitVisible(`.search-results a[href$="personnalites/abdellatif-hammouchi/"]`),
+	); err != nil {
+		t.Fatalf("the header's search box, from disk: %v", err)
+	}
+
 	for _, where := range []struct{ name, url string }{
 		{"served", srv.URL + "/digest/recherche/"},
 		{"from disk", "file://" + filepath.ToSlash(dest) + "/recherche/index.html"},

@@ -123,6 +123,21 @@ func (rb *rebuild) pageFingerprint(pg *render.Page) uint64 {
 	return f.sum()
 }
 
+// yearTable hashes a table of counts by year (nil: none).
+func (f *fingerprint) yearTable(t *render.YearTable) *fingerprint {
+	if t == nil {
+		return f.num(0)
+	}
+	f.num(uint64(len(t.Years))).num(uint64(t.Years[0]))
+	for _, r := range t.Rows {
+		f.links([]render.EntityLink{r.Link})
+		for _, c := range r.Counts {
+			f.num(uint64(c.N)).num(uint64(c.Level))
+		}
+	}
+	return f
+}
+
 // timeline hashes a timeline's months and counts (nil: none).
 func (f *fingerprint) timeline(t *render.Timeline) *fingerprint {
 	if t == nil {
@@ -174,7 +189,7 @@ func (rb *rebuild) entityFingerprint(e *render.Entity) uint64 {
 	}
 	// the dossier: dates, timeline, regions, own people and bodies, partners
 	f.time(e.First).time(e.Last).timeline(e.Timeline)
-	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map)).str(e.Definition)
+	f.links(e.InRegions).links(e.OwnOfficials).links(e.OwnAgencies).links(e.Members).str(string(e.Map)).str(e.Definition).yearTable(e.ByYear)
 	f.links(e.Partners)
 	fp := f.sum()
 	rb.entityFPs.Store(e, fp)

@@ -377,6 +377,7 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		if t := p.site.Extractor.Gazetteer().Theme(e.ID); t != nil {
 			v.Definition = t.Definition(cfg.Language)
 		}
+		v.ByYear = byYear(arts, v.Countries, index.Country)
 	case index.Agency:
 		for _, o := range p.ownEntries().byAgency[e.ID] {
 			l := p.link(o, len(o.Articles))
@@ -862,6 +863,67 @@ func (p *pages) feedEntries(idx []int) []render.FeedEntry {
 		out = append(out, render.FeedEntry{Title: a.Title, URL: p.site.Config.BaseURL + a.URL, Updated: a.Date, Summary: a.Summary, Lang: a.Lang})
 	}
 	return out
+}
+
+// Bounds of a theme's table of countries by year: its most named
+// countries, over its latest years.
+const byYearRows, byYearYears = 8, 6
+
+// byYear counts, for the first of links (entities of kind), the articles
+// of arts naming them by year, over the latest years of arts (newest
+// first). Nil when there is less than two years or no entity to show.
+func byYear(arts []*render.Article, links []render.EntityLink, kind string) *render.YearTable {
+	if len(arts) == 0 || len(links) == 0 {
+		return nil
+	}
+	last, first := arts[0].Date.Year(), arts[len(arts)-1].Date.Year()
+	first = max(first, last-byYearYears+1)
+	if first == last {
+		return nil
+	}
+	links = links[:min(len(links), byYearRows)]
+	row := make(map[string]int, len(links))
+	for i, l := range links {
+		row[l.ID] = i
+	}
+	counts := make([][]int, len(links))
+	for i := range counts {
+		counts[i] = make([]int, last-first+1)
+	}
+	for _, a := range arts {
+		y := a.Date.Year()
+		if y < first || a.Entities == nil {
+			continue
+		}
+		for _, en := range index.List(a.Entities, kind) {
+			if i, ok := row[en.ID]; ok {
+				counts[i][y-first]++
+			}
+		}
+	}
+	most := 0
+	for _, r := range counts {
+		most = max(most, slices.Max(r))
+	}
+	t := &render.YearTable{}
+	for y := first; y <= last; y++ {
+		t.Years = append(t.Years, y)
+	}
+	for i, l := range links {
+		r := render.YearRow{Link: l}
+		for _, n := range counts[i] {
+			level := 0
+			if n > 0 {
+				level = 1 + 3*(n-1)/max(1, most-1) // 1 for one article, 4 for the table's most
+				if most == 1 {
+					level = 4
+				}
+			}
+			r.Counts = append(r.Counts, render.YearCount{N: n, Level: level})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
 }
 
 // search plans the search page and its index, in pieces (package search)

@@ -66,7 +66,27 @@ type Entity struct {
 	Map template.HTML
 	// Definition is what a theme covers, from the vocabulary.
 	Definition string
+	// ByYear is, for a theme, how often its most named countries were
+	// named with it, year by year.
+	ByYear *YearTable
 }
+
+// YearTable counts, for a few entities, the articles of a page's entity
+// that name them, by year: a theme's geography over time.
+type YearTable struct {
+	Years []int
+	Rows  []YearRow
+}
+
+// YearRow is an entity's line of a YearTable.
+type YearRow struct {
+	Link   EntityLink
+	Counts []YearCount // by Years
+}
+
+// YearCount is a cell: a count, and its shade from 0 (none) to 4 (the
+// table's most).
+type YearCount struct{ N, Level int }
 
 // Relation is the page of a pair of countries: the articles that name
 // both, and who and what of either side they name.

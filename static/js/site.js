@@ -1,5 +1,6 @@
 // digest: opened from disk (file://), a link to a folder shows a listing, not
-// its index.html; point such links at the file. Served over HTTP, nothing changes.
+// its index.html; point such links, and forms, at the file. Served over
+// HTTP, nothing changes.
 (function () {
   if (location.protocol !== "file:") return;
   document.addEventListener("DOMContentLoaded", function () {
@@ -12,6 +13,11 @@
         parts[0] = (parts[0] || "./") + "index.html";
         links[i].setAttribute("href", parts.join("#"));
       }
+    }
+    // and search boxes (the header's, the 404's) at the search page's file
+    var forms = document.querySelectorAll("form[action$='/']");
+    for (var j = 0; j < forms.length; j++) {
+      forms[j].setAttribute("action", forms[j].getAttribute("action") + "index.html");
     }
   });
 })();
