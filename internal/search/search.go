@@ -12,11 +12,14 @@
 //   - w/N.js, word shards: the index's words, in sorted order, cut into
 //     pieces of about ShardBytes. For each word: the articles with the word
 //     in their title, the other articles with it (summary, entities
-//     named), and the entities with it in their name, and those entities'
-//     records. A query's word reads the shard that holds it, or the
+//     named), and the entities with it in their name, with their records
+//     (up to InlineEntities of them). A query's word reads the shard that holds it, or the
 //     shards that hold the words it begins;
 //   - d/N.js, chunks of ChunkDocs articles' records (title, URL, date,
-//     summary), read only for the results shown.
+//     summary), read only for the results shown;
+//   - e/N.js, chunks of ChunkEntities entities' records, read for the
+//     entities shown that a shard names without their record (a word of
+//     more than InlineEntities entities).
 //
 // Articles are numbered oldest first, so that a new article changes only
 // the last chunk; results of equal rank are shown newest first.
@@ -39,6 +42,12 @@ import (
 const (
 	ShardBytes = 16 << 10
 	ChunkDocs  = 16
+	// InlineEntities is the most entities a word's shard carries the
+	// records of. A word naming more ("nationale": 1,900 bodies at 50,000
+	// articles) lists their numbers only; their records are read, in
+	// chunks of ChunkEntities, for the results shown.
+	InlineEntities = 64
+	ChunkEntities  = 32
 )
 
 // Dict numbers the words of an index, so that postings are gathered in
@@ -141,8 +150,10 @@ func Words(s string) []string {
 
 // Options size the pieces; zero values take the defaults.
 type Options struct {
-	ShardBytes int // target size of a word shard
-	ChunkDocs  int // articles per chunk of records
+	ShardBytes     int // target size of a word shard
+	ChunkDocs      int // articles per chunk of records
+	InlineEntities int // most entities' records in a word's shard
+	ChunkEntities  int // entities per chunk of records
 }
 
 // File is one file of the index, its path relative to the index's folder.
@@ -209,6 +220,12 @@ func Build(d *Dict, docs []Doc, ents []Entity, o Options) []File {
 	if o.ChunkDocs <= 0 {
 		o.ChunkDocs = ChunkDocs
 	}
+	if o.InlineEntities <= 0 {
+		o.InlineEntities = InlineEntities
+	}
+	if o.ChunkEntities <= 0 {
+		o.ChunkEntities = ChunkEntities
+	}
 	order := d.order()
 	words := d.words[:len(order)] // the words of these docs: d is not added to while they are read
 	p := gather(len(words), docs, ents)
@@ -225,8 +242,10 @@ func Build(d *Dict, docs []Doc, ents []Entity, o Options) []File {
 			enc = encode(enc, p.list(k, w))
 			e.ends[k] = len(enc)
 		}
-		for _, id := range p.list(2, w) {
-			e.size += len(ents[id].Record) + 8 // about: a record may serve several words of a shard
+		if ids := p.list(2, w); len(ids) <= o.InlineEntities {
+			for _, id := range ids {
+				e.size += len(ents[id].Record) + 8 // about: a record may serve several words of a shard
+			}
 		}
 		e.size += e.ends[2] - lastEnd(entries)
 		entries = append(entries, e)
@@ -269,7 +288,9 @@ func Build(d *Dict, docs []Doc, ents []Entity, o Options) []File {
 			b = append(b, enc[e.ends[1]:e.ends[2]]...)
 			b = append(b, `"]`...)
 			from = e.ends[2]
-			named = append(named, p.list(2, e.w)...)
+			if ids := p.list(2, e.w); len(ids) <= o.InlineEntities {
+				named = append(named, ids...)
+			}
 		}
 		b = append(b, "},{"...)
 		slices.Sort(named)
@@ -306,9 +327,24 @@ func Build(d *Dict, docs []Doc, ents []Entity, o Options) []File {
 		b = append(b, "]);\n"...)
 		files = append(files, File{Path: "d/" + strconv.Itoa(c) + ".js", Data: b})
 	}
+	for c := 0; c*o.ChunkEntities < len(ents); c++ {
+		chunk := ents[c*o.ChunkEntities : min(len(ents), (c+1)*o.ChunkEntities)]
+		b := []byte("digestSearch.ents(")
+		b = strconv.AppendInt(b, int64(c), 10)
+		b = append(b, ",["...)
+		for i, e := range chunk {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, e.Record...)
+		}
+		b = append(b, "]);\n"...)
+		files = append(files, File{Path: "e/" + strconv.Itoa(c) + ".js", Data: b})
+	}
 	k, _ := json.Marshal(keys)
 	stop, _ := json.Marshal(stopWords)
-	meta := fmt.Sprintf("digestSearch.meta({\"docs\":%d,\"chunk\":%d,\"keys\":%s,\"stop\":%s});\n", len(docs), o.ChunkDocs, k, stop)
+	meta := fmt.Sprintf("digestSearch.meta({\"docs\":%d,\"chunk\":%d,\"echunk\":%d,\"keys\":%s,\"stop\":%s});\n",
+		len(docs), o.ChunkDocs, o.ChunkEntities, k, stop)
 	return append([]File{{Path: "meta.js", Data: []byte(meta)}}, files...)
 }
 

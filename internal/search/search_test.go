@@ -75,11 +75,12 @@ func TestWords(t *testing.T) {
 // index is the index read back from its files, as the search page's
 // script reads it.
 type index struct {
-	docs, chunk int
-	keys        []string
-	shards      []map[string][3]string
-	ents        []map[string]json.RawMessage
-	records     map[int]json.RawMessage
+	docs, chunk, echunk int
+	entRecords          map[int]json.RawMessage
+	keys                []string
+	shards              []map[string][3]string
+	ents                []map[string]json.RawMessage
+	records             map[int]json.RawMessage
 }
 
 // call parses "digestSearch.name(args);\n" into args.
@@ -97,18 +98,19 @@ func call(t *testing.T, data []byte, name string, args ...any) {
 
 func read(t *testing.T, files []File) *index {
 	t.Helper()
-	ix := &index{records: map[int]json.RawMessage{}}
+	ix := &index{records: map[int]json.RawMessage{}, entRecords: map[int]json.RawMessage{}}
 	byPath := map[string][]byte{}
 	for _, f := range files {
 		byPath[f.Path] = f.Data
 	}
 	var meta struct {
-		Docs  int      `json:"docs"`
-		Chunk int      `json:"chunk"`
-		Keys  []string `json:"keys"`
+		Docs   int      `json:"docs"`
+		Chunk  int      `json:"chunk"`
+		EChunk int      `json:"echunk"`
+		Keys   []string `json:"keys"`
 	}
 	call(t, byPath["meta.js"], "meta", &meta)
-	ix.docs, ix.chunk, ix.keys = meta.Docs, meta.Chunk, meta.Keys
+	ix.docs, ix.chunk, ix.echunk, ix.keys = meta.Docs, meta.Chunk, meta.EChunk, meta.Keys
 	for n := range ix.keys {
 		var at int
 		var words map[string][3]string
@@ -128,7 +130,19 @@ func read(t *testing.T, files []File) *index {
 			ix.records[c*ix.chunk+i] = r
 		}
 	}
-	if len(files) != 1+len(ix.keys)+(ix.docs+ix.chunk-1)/ix.chunk {
+	for c := 0; ; c++ {
+		data, ok := byPath["e/"+strconv.Itoa(c)+".js"]
+		if !ok {
+			break
+		}
+		var at int
+		var recs []json.RawMessage
+		call(t, data, "ents", &at, &recs)
+		for i, r := range recs {
+			ix.entRecords[c*ix.echunk+i] = r
+		}
+	}
+	if len(files) != 1+len(ix.keys)+(ix.docs+ix.chunk-1)/ix.chunk+(len(ix.entRecords)+ix.echunk-1)/ix.echunk {
 		t.Errorf("%d files, want meta, %d shards and the chunks of %d docs", len(files), len(ix.keys), ix.docs)
 	}
 	return ix
@@ -152,7 +166,7 @@ func (ix *index) shardsOf(w string) []int {
 }
 
 // find is the articles (as title flag, or any) and entities word w finds.
-func (ix *index) find(t *testing.T, w string) (title, any, ents []int32) {
+func (ix *index) find(t *testing.T, w string, inline int) (title, any, ents []int32) {
 	for _, n := range ix.shardsOf(w) {
 		for key, p := range ix.shards[n] {
 			if key != w && !(len(w) >= 3 && strings.HasPrefix(key, w)) {
@@ -167,8 +181,9 @@ func (ix *index) find(t *testing.T, w string) (title, any, ents []int32) {
 			}
 			tl, _ := decode(p[0])
 			any = append(any, tl...)
-			for _, e := range decodeMust(p[2]) {
-				if _, ok := ix.ents[n][strconv.Itoa(int(e))]; !ok {
+			named := decodeMust(p[2])
+			for _, e := range named {
+				if _, ok := ix.ents[n][strconv.Itoa(int(e))]; !ok && len(named) <= inline {
 					t.Errorf("shard %d names entity %d without its record", n, e)
 				}
 			}
@@ -209,9 +224,14 @@ func TestBuildFindsEveryWord(t *testing.T) {
 			}
 			var ents []Entity
 			for i, w := range vocab {
-				ents = append(ents, NewEntity(dict, strings.ToUpper(w[:1])+w[1:]+" "+vocab[(i+3)%len(vocab)], "", "e/"+w+"/", "theme", i))
+				name := strings.ToUpper(w[:1]) + w[1:] + " " + vocab[(i+3)%len(vocab)]
+				if i%2 == 0 {
+					name += " nationale" // a word naming more entities than a shard carries records of
+				}
+				ents = append(ents, NewEntity(dict, name, "", "e/"+w+"/", "theme", i))
 			}
-			files := Build(dict, docs, ents, Options{ShardBytes: size, ChunkDocs: 7})
+			inline := 3 + size%5 // 3 to 7: some words name more entities, some fewer
+			files := Build(dict, docs, ents, Options{ShardBytes: size, ChunkDocs: 7, InlineEntities: inline, ChunkEntities: 5})
 			ix := read(t, files)
 			if size == 64 && len(ix.keys) < 10 || size == 1<<20 && len(ix.keys) != 1 {
 				t.Errorf("%d shards of %d bytes", len(ix.keys), size)
@@ -221,10 +241,10 @@ func TestBuildFindsEveryWord(t *testing.T) {
 					t.Errorf("%s: %d bytes, %d words", f.Path, len(f.Data), len(ix.shards[n-1]))
 				}
 			}
-			queries := append([]string{"cooperati", "mar", "zzz", "zz", "sud", "su", "xyz", "soudanais"}, vocab...)
+			queries := append([]string{"nationale", "nat", "cooperati", "mar", "zzz", "zz", "sud", "su", "xyz", "soudanais"}, vocab...)
 			for _, q := range queries {
 				q = Words(q)[0]
-				title, all, es := ix.find(t, q)
+				title, all, es := ix.find(t, q, inline)
 				var wantTitle, wantAll, wantEnts []int32
 				matches := func(s string) bool {
 					for _, w := range indexWords(s) {
@@ -258,6 +278,11 @@ func TestBuildFindsEveryWord(t *testing.T) {
 			for i, d := range docs {
 				if string(ix.records[i]) != string(d.Record) {
 					t.Errorf("record %d is %s, want %s", i, ix.records[i], d.Record)
+				}
+			}
+			for i, e := range ents {
+				if string(ix.entRecords[i]) != string(e.Record) {
+					t.Errorf("entity %d is %s, want %s", i, ix.entRecords[i], e.Record)
 				}
 			}
 		})

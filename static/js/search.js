@@ -18,11 +18,12 @@
   var page = 10; // results shown at a time: each may need a chunk of records (about 8 KB)
 
   // what the index's scripts hand over
-  var meta = null, shards = {}, chunks = {}, loading = {};
+  var meta = null, shards = {}, chunks = {}, entChunks = {}, loading = {};
   var api = window.digestSearch = {
     meta: function (m) { meta = m; },
     shard: function (n, words, ents) { shards[n] = { words: words, ents: ents }; },
     docs: function (c, recs) { chunks[c] = recs; },
+    ents: function (c, recs) { entChunks[c] = recs; },
     words: words
   };
 
@@ -118,8 +119,10 @@
     var hits = [];
     if (!ws.length) return hits; // stop words only
     ents.forEach(function (e) {
+      // a shard names the entities of a word naming many of them without
+      // their records: those are ranked as whole-word matches, read when shown
       var r = records[e];
-      hits.push({ e: r, id: e, s: score(r[0], query) + 5 });
+      hits.push({ e: r || null, ent: true, id: e, s: (r ? score(r[0], query) : 20) + 5 });
     });
     docs.forEach(function (d) {
       var t = titles.get(d) || 0;
@@ -128,7 +131,7 @@
     // at equal score: entities first, in the index's order; articles
     // newest first (the highest numbers)
     hits.sort(function (a, b) {
-      return b.s - a.s || (a.e ? 0 : 1) - (b.e ? 0 : 1) || (a.e ? a.id - b.id : b.id - a.id);
+      return b.s - a.s || (a.ent ? 0 : 1) - (b.ent ? 0 : 1) || (a.ent ? a.id - b.id : b.id - a.id);
     });
     return hits;
   }
@@ -192,15 +195,19 @@
   function show(mine) {
     var next = hits.slice(shown, shown + page);
     var need = {};
-    next.forEach(function (h) { if (!h.e) need[Math.floor(h.d / meta.chunk)] = true; });
-    return Promise.all(Object.keys(need).map(function (c) { return load("d/" + c + ".js"); })).then(function () {
+    next.forEach(function (h) {
+      if (!h.ent) need["d/" + Math.floor(h.d / meta.chunk) + ".js"] = true;
+      else if (!h.e) need["e/" + Math.floor(h.id / meta.echunk) + ".js"] = true;
+    });
+    return Promise.all(Object.keys(need).map(load)).then(function () {
       if (mine !== run) return;
       next.forEach(function (h) {
+        if (h.ent && !h.e) h.e = entChunks[Math.floor(h.id / meta.echunk)][h.id % meta.echunk];
         var li = document.createElement("li");
         var a = document.createElement("a");
         var small = document.createElement("span");
         small.className = "meta";
-        if (h.e) {
+        if (h.ent) {
           a.href = root + h.e[1];
           highlight(a, h.e[0], ws);
           small.textContent = " " + (kinds[h.e[2]] || h.e[2]);
