@@ -169,6 +169,11 @@ func TestSearch(t *testing.T) {
 				t.Errorf("maroc: after more, %d shown of %d, more shown %v", len(st.Results), n, st.More)
 			}
 
+			// one result, said in the singular
+			if st, err := query(ctx, where.url, "hammouchi ankara"); err != nil || st.Status != "1 résultat." || len(st.Results) != 1 {
+				t.Errorf("hammouchi ankara: %+v, %v", st, err)
+			}
+
 			// stop words only, and an unknown word: no result, said so
 			for _, q := range []string{"de la", "zzyzx"} {
 				st, err := query(ctx, where.url, q)

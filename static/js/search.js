@@ -186,7 +186,7 @@
 
   function say(n) {
     status.textContent = n === 0 ? status.getAttribute("data-none")
-      : n === 1 ? status.getAttribute("data-one")
+      : n === 1 ? status.getAttribute("data-single")
       : (n > shown ? status.getAttribute("data-first") : status.getAttribute("data-count"))
           .replace("{n}", String(n)).replace("{shown}", String(shown));
   }
