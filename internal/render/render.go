@@ -18,6 +18,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -71,6 +72,8 @@ type Renderer struct {
 	shared   uint64
 	byKind   map[string]uint64
 	cards    sync.Map // *Article → *card
+	cardMu   sync.RWMutex
+	cardList []*card // by number, the number in their marks
 	store    CardStore
 	partials sync.Map // partialKey → template.HTML
 	chips    sync.Map // chipKey → template.HTML
@@ -101,14 +104,18 @@ func (r *Renderer) PartialCached(name string, data any, variants ...any) (templa
 }
 
 // Card renders partials/article-card.html for an article on a page. A
-// card is rendered once per article, as seen from the site's root, and its
-// relative links are rebased for each page that shows it: list pages show
-// the same cards again and again.
+// card is rendered once per article, as seen from the site's root: list
+// pages show the same cards again and again. What the template gets is a
+// mark, "\x00card-N\x00", that RenderTo replaces, once the page is made,
+// with the card's HTML, its relative links prefixed with the page's way back
+// to the root: no copy of a card is made or kept for each depth (they were a
+// tenth of a build's memory, and rebasing them for each page a tenth of its
+// render before that).
 func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 	v, ok := r.cards.Load(a)
 	if !ok && r.store != nil {
 		if html, found := r.store.LoadCard(a); found {
-			v, ok = r.cards.LoadOrStore(a, &card{root: html})
+			v, ok = r.cards.LoadOrStore(a, r.newCard(html))
 		}
 	}
 	if !ok {
@@ -122,17 +129,98 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
 			return "", err
 		}
-		v, _ = r.cards.LoadOrStore(a, &card{root: buf.String()})
+		v, ok = r.cards.Load(a)
+		if !ok {
+			v, _ = r.cards.LoadOrStore(a, r.newCard(buf.String()))
+		}
 		if r.store != nil {
 			r.store.StoreCard(a, v.(*card).root)
 		}
 	}
+	return template.HTML(v.(*card).mark), nil // RenderTo puts the card, escaped by html/template, in its place
+}
+
+// card is an article's card as seen from the root, and where its relative
+// links start (where a page's prefix goes).
+type card struct {
+	root string
+	cuts []int32
+	mark string
+}
+
+// cardMark starts the mark of a card in a page being made: html/template
+// writes a NUL of the data as U+FFFD, so no text or attribute makes one.
+const cardMark = "\x00card-"
+
+// newCard numbers a card made from html: its mark names it.
+func (r *Renderer) newCard(html string) *card {
+	c := &card{root: html, cuts: rebasePoints(html)}
+	r.cardMu.Lock()
+	c.mark = cardMark + strconv.Itoa(len(r.cardList)) + "\x00"
+	r.cardList = append(r.cardList, c)
+	r.cardMu.Unlock()
+	return c
+}
+
+// writeTo writes the card as seen from a page whose way back to the root
+// is prefix.
+func (c *card) writeTo(buf *bytes.Buffer, prefix string) {
+	if prefix == "" {
+		buf.WriteString(c.root)
+		return
+	}
+	prev := 0
+	for _, cut := range c.cuts {
+		buf.WriteString(c.root[prev:cut])
+		buf.WriteString(prefix)
+		prev = int(cut)
+	}
+	buf.WriteString(c.root[prev:])
+}
+
+// expandCards replaces the marks of cards in what a page wrote to buf
+// from start with the cards, as seen from the page.
+func (r *Renderer) expandCards(buf *bytes.Buffer, start int, p *Page) {
+	i := bytes.Index(buf.Bytes()[start:], []byte(cardMark))
+	if i < 0 {
+		return
+	}
+	tp := tails.Get().(*[]byte)
+	defer tails.Put(tp)
+	tail := append((*tp)[:0], buf.Bytes()[start+i:]...)
+	*tp = tail
+	buf.Truncate(start + i)
 	prefix := p.RelURL("")
 	if prefix == "./" {
 		prefix = "" // the root itself
 	}
-	return template.HTML(v.(*card).at(prefix)), nil // made by html/template: escaped
+	r.cardMu.RLock()
+	defer r.cardMu.RUnlock()
+	for len(tail) > 0 {
+		// tail starts with a mark: the card it names, or, if it names
+		// none, the mark's first byte as it was
+		n := len(cardMark)
+		end := bytes.IndexByte(tail[n:], 0)
+		id, err := strconv.Atoi(string(tail[n : n+max(end, 0)]))
+		if end < 0 || err != nil || id < 0 || id >= len(r.cardList) {
+			buf.WriteByte(tail[0])
+			tail = tail[1:]
+		} else {
+			r.cardList[id].writeTo(buf, prefix)
+			tail = tail[n+end+1:]
+		}
+		k := bytes.Index(tail, []byte(cardMark))
+		if k < 0 {
+			buf.Write(tail)
+			return
+		}
+		buf.Write(tail[:k])
+		tail = tail[k:]
+	}
 }
+
+// tails are the buffers expandCards copies the rest of a page to.
+var tails = sync.Pool{New: func() any { return new([]byte) }}
 
 // Chip renders partials/chip.html, an entity's link, for a page. An
 // entity's link is the same wherever it shows but for the way back to the
@@ -178,39 +266,6 @@ func (r *Renderer) Chip(p *Page, l EntityLink) (template.HTML, error) {
 // chipKey is an entity's link as seen from a depth (prefix: "../../").
 type chipKey struct{ prefix, url, name, flag string }
 
-// card is an article's card as seen from the root, and as rebased for the
-// few depths list pages have: a card shows on every list of each of its
-// entities, and rebasing it anew for each was a tenth of a build's render.
-type card struct {
-	root    string
-	mu      sync.Mutex
-	rebased []rebasedCard
-}
-
-type rebasedCard struct{ prefix, html string }
-
-// maxRebased bounds the depths a card keeps: a site's list pages are at
-// two or three; deeper ones are rebased on each use.
-const maxRebased = 4
-
-func (c *card) at(prefix string) string {
-	if prefix == "" {
-		return c.root
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, rc := range c.rebased {
-		if rc.prefix == prefix {
-			return rc.html
-		}
-	}
-	html := Rebase(c.root, prefix)
-	if len(c.rebased) < maxRebased {
-		c.rebased = append(c.rebased, rebasedCard{prefix, html})
-	}
-	return html
-}
-
 // CardStore keeps cards beyond one renderer: digest serve's rebuilds make
 // a renderer each, and most cards do not change from one to the next.
 type CardStore interface {
@@ -232,28 +287,39 @@ func Rebase(html, prefix string) string {
 	if prefix == "" {
 		return html
 	}
+	cuts := rebasePoints(html)
+	if len(cuts) == 0 {
+		return html
+	}
 	var b strings.Builder
-	rest := html
+	b.Grow(len(html) + len(cuts)*len(prefix))
+	prev := 0
+	for _, cut := range cuts {
+		b.WriteString(html[prev:cut])
+		b.WriteString(prefix)
+		prev = int(cut)
+	}
+	b.WriteString(html[prev:])
+	return b.String()
+}
+
+// rebasePoints are where relative URLs of href and src attributes start
+// in html: where Rebase puts its prefix.
+func rebasePoints(html string) []int32 {
+	var cuts []int32
+	rest, off := html, 0
 	for {
 		i, n := nextURLAttr(rest)
 		if i < 0 {
-			break
-		}
-		if b.Len() == 0 {
-			b.Grow(len(html) + 8*len(prefix))
+			return cuts
 		}
 		quote := rest[i+n-1]
-		b.WriteString(rest[:i+n])
 		rest = rest[i+n:]
+		off += i + n
 		if isRelative(rest, quote) {
-			b.WriteString(prefix)
+			cuts = append(cuts, int32(off))
 		}
 	}
-	if b.Len() == 0 {
-		return html
-	}
-	b.WriteString(rest)
-	return b.String()
 }
 
 // nextURLAttr finds the next href= or src= attribute with a quoted value:
@@ -492,6 +558,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 	defer pool.Put(t)
 	p.Site = r.site
 	p.strings = r.strings
+	start := buf.Len()
 	if err := t.Execute(buf, p); err != nil {
 		// name the files templates came from: "templates/article.html:2:5"
 		msg := templateNameRe.ReplaceAllStringFunc(err.Error(), func(m string) string {
@@ -503,6 +570,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 		})
 		return &PageError{Page: p.Path, Msg: explainExec(msg)}
 	}
+	r.expandCards(buf, start, p)
 	return nil
 }
 
