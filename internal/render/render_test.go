@@ -191,3 +191,16 @@ func TestJSONLD(t *testing.T) {
 		t.Errorf("404 page: %q", got)
 	}
 }
+
+// FuzzJSONString: jsonString writes what json.Marshal writes for a string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "Mali", `<script>"x" & 'y'</script>`, "a\u2028b\u2029c", "\x00\x01\b\f\n\r\t\x1f\x7f", "\xff\xfeé", "Côte d’Ivoire \\ /"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := jsonString(s); got != string(want) {
+			t.Fatalf("jsonString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
