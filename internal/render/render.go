@@ -72,6 +72,7 @@ type Renderer struct {
 	shared   uint64
 	byKind   map[string]uint64
 	cards    sync.Map // *Article → *card
+	links    sync.Map // *Article → *card: its link in lists (ArticleLink)
 	cardMu   sync.RWMutex
 	cardList []*card // by number, the number in their marks
 	store    CardStore
@@ -138,6 +139,31 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 		}
 	}
 	return template.HTML(v.(*card).mark), nil // RenderTo puts the card, escaped by html/template, in its place
+}
+
+// ArticleLink renders partials/article-link.html, an article's link with
+// its date, for a page: as a card is, once per article as seen from the
+// root, put in place as the page is made. Every article page lists five
+// related articles; each link ran a dozen template calls.
+func (r *Renderer) ArticleLink(p *Page, a *Article) (template.HTML, error) {
+	v, ok := r.links.Load(a)
+	if !ok {
+		t := r.base.Lookup("partials/article-link.html")
+		if t == nil {
+			return "", fmt.Errorf("templates: partials/article-link.html is missing")
+		}
+		root := *p
+		root.Kind, root.Path = KindHome, ""
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
+			return "", err
+		}
+		v, ok = r.links.Load(a)
+		if !ok {
+			v, _ = r.links.LoadOrStore(a, r.newCard(buf.String()))
+		}
+	}
+	return template.HTML(v.(*card).mark), nil // RenderTo puts it, escaped by html/template, in its place
 }
 
 // card is an article's card as seen from the root, and where its relative
