@@ -350,9 +350,13 @@ func (p *pages) entityUnit(e *index.Entry) []job {
 		v.Roles = siteRoles(e, cfg.Language)
 	}
 	for _, k := range index.ListOrder {
-		var with []render.EntityLink
-		for _, sh := range p.ix.WithKind(e, k, withCount) {
-			with = append(with, p.link(sh.Entry, sh.Count))
+		shared := p.ix.WithKind(e, k, withCount)
+		var with []render.EntityLink // its exact size: entity pages wait planned, thousands of them
+		if len(shared) > 0 {
+			with = make([]render.EntityLink, len(shared))
+		}
+		for i, sh := range shared {
+			with[i] = p.link(sh.Entry, sh.Count)
 		}
 		*v.NamedWith(k) = with
 	}

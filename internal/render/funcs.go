@@ -127,6 +127,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		// card is an article's card on this page (partials/article-card.html,
 		// rendered once per article).
 		"card": r.Card,
+		// articleLink is an article's link and date on this page
+		// (partials/article-link.html, rendered once per article).
+		"articleLink": r.ArticleLink,
+		// chip is an entity's link on this page (partials/chip.html,
+		// rendered once per entity and depth).
+		"chip": r.Chip,
 		// rel is .RelURL as a function ({{rel . "path"}}): templates call
 		// functions faster than methods.
 		"rel": func(p *Page, target string) string { return p.RelURL(target) },

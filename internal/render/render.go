@@ -18,6 +18,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -71,8 +72,12 @@ type Renderer struct {
 	shared   uint64
 	byKind   map[string]uint64
 	cards    sync.Map // *Article → *card
+	links    sync.Map // *Article → *card: its link in lists (ArticleLink)
+	cardMu   sync.RWMutex
+	cardList []*card // by number, the number in their marks
 	store    CardStore
 	partials sync.Map // partialKey → template.HTML
+	chips    sync.Map // chipKey → template.HTML
 }
 
 type partialKey struct {
@@ -100,14 +105,18 @@ func (r *Renderer) PartialCached(name string, data any, variants ...any) (templa
 }
 
 // Card renders partials/article-card.html for an article on a page. A
-// card is rendered once per article, as seen from the site's root, and its
-// relative links are rebased for each page that shows it: list pages show
-// the same cards again and again.
+// card is rendered once per article, as seen from the site's root: list
+// pages show the same cards again and again. What the template gets is a
+// mark, "\x00card-N\x00", that RenderTo replaces, once the page is made,
+// with the card's HTML, its relative links prefixed with the page's way back
+// to the root: no copy of a card is made or kept for each depth (they were a
+// tenth of a build's memory, and rebasing them for each page a tenth of its
+// render before that).
 func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 	v, ok := r.cards.Load(a)
 	if !ok && r.store != nil {
 		if html, found := r.store.LoadCard(a); found {
-			v, ok = r.cards.LoadOrStore(a, &card{root: html})
+			v, ok = r.cards.LoadOrStore(a, r.newCard(html))
 		}
 	}
 	if !ok {
@@ -121,50 +130,167 @@ func (r *Renderer) Card(p *Page, a *Article) (template.HTML, error) {
 		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
 			return "", err
 		}
-		v, _ = r.cards.LoadOrStore(a, &card{root: buf.String()})
+		v, ok = r.cards.Load(a)
+		if !ok {
+			v, _ = r.cards.LoadOrStore(a, r.newCard(buf.String()))
+		}
 		if r.store != nil {
 			r.store.StoreCard(a, v.(*card).root)
 		}
 	}
+	return template.HTML(v.(*card).mark), nil // RenderTo puts the card, escaped by html/template, in its place
+}
+
+// ArticleLink renders partials/article-link.html, an article's link with
+// its date, for a page: as a card is, once per article as seen from the
+// root, put in place as the page is made. Every article page lists five
+// related articles; each link ran a dozen template calls.
+func (r *Renderer) ArticleLink(p *Page, a *Article) (template.HTML, error) {
+	v, ok := r.links.Load(a)
+	if !ok {
+		t := r.base.Lookup("partials/article-link.html")
+		if t == nil {
+			return "", fmt.Errorf("templates: partials/article-link.html is missing")
+		}
+		root := *p
+		root.Kind, root.Path = KindHome, ""
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, map[string]any{"Page": &root, "Article": a}); err != nil {
+			return "", err
+		}
+		v, ok = r.links.Load(a)
+		if !ok {
+			v, _ = r.links.LoadOrStore(a, r.newCard(buf.String()))
+		}
+	}
+	return template.HTML(v.(*card).mark), nil // RenderTo puts it, escaped by html/template, in its place
+}
+
+// card is an article's card as seen from the root, and where its relative
+// links start (where a page's prefix goes).
+type card struct {
+	root string
+	cuts []int32
+	mark string
+}
+
+// cardMark starts the mark of a card in a page being made: html/template
+// writes a NUL of the data as U+FFFD, so no text or attribute makes one.
+const cardMark = "\x00card-"
+
+// newCard numbers a card made from html: its mark names it.
+func (r *Renderer) newCard(html string) *card {
+	c := &card{root: html, cuts: rebasePoints(html)}
+	r.cardMu.Lock()
+	c.mark = cardMark + strconv.Itoa(len(r.cardList)) + "\x00"
+	r.cardList = append(r.cardList, c)
+	r.cardMu.Unlock()
+	return c
+}
+
+// writeTo writes the card as seen from a page whose way back to the root
+// is prefix.
+func (c *card) writeTo(buf *bytes.Buffer, prefix string) {
+	if prefix == "" {
+		buf.WriteString(c.root)
+		return
+	}
+	prev := 0
+	for _, cut := range c.cuts {
+		buf.WriteString(c.root[prev:cut])
+		buf.WriteString(prefix)
+		prev = int(cut)
+	}
+	buf.WriteString(c.root[prev:])
+}
+
+// expandCards replaces the marks of cards in what a page wrote to buf
+// from start with the cards, as seen from the page.
+func (r *Renderer) expandCards(buf *bytes.Buffer, start int, p *Page) {
+	i := bytes.Index(buf.Bytes()[start:], []byte(cardMark))
+	if i < 0 {
+		return
+	}
+	tp := tails.Get().(*[]byte)
+	defer tails.Put(tp)
+	tail := append((*tp)[:0], buf.Bytes()[start+i:]...)
+	*tp = tail
+	buf.Truncate(start + i)
 	prefix := p.RelURL("")
 	if prefix == "./" {
 		prefix = "" // the root itself
 	}
-	return template.HTML(v.(*card).at(prefix)), nil // made by html/template: escaped
-}
-
-// card is an article's card as seen from the root, and as rebased for the
-// few depths list pages have: a card shows on every list of each of its
-// entities, and rebasing it anew for each was a tenth of a build's render.
-type card struct {
-	root    string
-	mu      sync.Mutex
-	rebased []rebasedCard
-}
-
-type rebasedCard struct{ prefix, html string }
-
-// maxRebased bounds the depths a card keeps: a site's list pages are at
-// two or three; deeper ones are rebased on each use.
-const maxRebased = 4
-
-func (c *card) at(prefix string) string {
-	if prefix == "" {
-		return c.root
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, rc := range c.rebased {
-		if rc.prefix == prefix {
-			return rc.html
+	r.cardMu.RLock()
+	defer r.cardMu.RUnlock()
+	for len(tail) > 0 {
+		// tail starts with a mark: the card it names, or, if it names
+		// none, the mark's first byte as it was
+		n := len(cardMark)
+		end := bytes.IndexByte(tail[n:], 0)
+		id, err := strconv.Atoi(string(tail[n : n+max(end, 0)]))
+		if end < 0 || err != nil || id < 0 || id >= len(r.cardList) {
+			buf.WriteByte(tail[0])
+			tail = tail[1:]
+		} else {
+			r.cardList[id].writeTo(buf, prefix)
+			tail = tail[n+end+1:]
 		}
+		k := bytes.Index(tail, []byte(cardMark))
+		if k < 0 {
+			buf.Write(tail)
+			return
+		}
+		buf.Write(tail[:k])
+		tail = tail[k:]
 	}
-	html := Rebase(c.root, prefix)
-	if len(c.rebased) < maxRebased {
-		c.rebased = append(c.rebased, rebasedCard{prefix, html})
-	}
-	return html
 }
+
+// tails are the buffers expandCards copies the rest of a page to.
+var tails = sync.Pool{New: func() any { return new([]byte) }}
+
+// Chip renders partials/chip.html, an entity's link, for a page. An
+// entity's link is the same wherever it shows but for the way back to the
+// root: it is rendered once per entity as seen from the root, rebased once
+// per depth, and reused. Entity pages, article pages and lists show
+// thousands of them, and executing the markup anew for each link was half
+// of an entity page's time. The partial sees the link's Kind, ID, Name, URL
+// and Flag: what varies from one list to another (a count, an official's
+// role) stays in the list's own template.
+func (r *Renderer) Chip(p *Page, l EntityLink) (template.HTML, error) {
+	prefix := p.RelURL("")
+	if prefix == "./" {
+		prefix = "" // the root itself
+	}
+	key := chipKey{prefix, l.URL, l.Name, l.Flag}
+	if v, ok := r.chips.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	rootKey := key
+	rootKey.prefix = ""
+	root, ok := r.chips.Load(rootKey)
+	if !ok {
+		t := r.base.Lookup("partials/chip.html")
+		if t == nil {
+			return "", fmt.Errorf("templates: partials/chip.html is missing")
+		}
+		page := *p
+		page.Kind, page.Path = KindHome, ""
+		var buf bytes.Buffer
+		link := EntityLink{Kind: l.Kind, ID: l.ID, Name: l.Name, URL: l.URL, Flag: l.Flag}
+		if err := t.Execute(&buf, map[string]any{"Page": &page, "Link": link}); err != nil {
+			return "", err
+		}
+		root, _ = r.chips.LoadOrStore(rootKey, template.HTML(buf.String())) // made by html/template: escaped
+	}
+	if prefix == "" {
+		return root.(template.HTML), nil
+	}
+	v, _ := r.chips.LoadOrStore(key, template.HTML(Rebase(string(root.(template.HTML)), prefix)))
+	return v.(template.HTML), nil
+}
+
+// chipKey is an entity's link as seen from a depth (prefix: "../../").
+type chipKey struct{ prefix, url, name, flag string }
 
 // CardStore keeps cards beyond one renderer: digest serve's rebuilds make
 // a renderer each, and most cards do not change from one to the next.
@@ -187,28 +313,39 @@ func Rebase(html, prefix string) string {
 	if prefix == "" {
 		return html
 	}
+	cuts := rebasePoints(html)
+	if len(cuts) == 0 {
+		return html
+	}
 	var b strings.Builder
-	rest := html
+	b.Grow(len(html) + len(cuts)*len(prefix))
+	prev := 0
+	for _, cut := range cuts {
+		b.WriteString(html[prev:cut])
+		b.WriteString(prefix)
+		prev = int(cut)
+	}
+	b.WriteString(html[prev:])
+	return b.String()
+}
+
+// rebasePoints are where relative URLs of href and src attributes start
+// in html: where Rebase puts its prefix.
+func rebasePoints(html string) []int32 {
+	var cuts []int32
+	rest, off := html, 0
 	for {
 		i, n := nextURLAttr(rest)
 		if i < 0 {
-			break
-		}
-		if b.Len() == 0 {
-			b.Grow(len(html) + 8*len(prefix))
+			return cuts
 		}
 		quote := rest[i+n-1]
-		b.WriteString(rest[:i+n])
 		rest = rest[i+n:]
+		off += i + n
 		if isRelative(rest, quote) {
-			b.WriteString(prefix)
+			cuts = append(cuts, int32(off))
 		}
 	}
-	if b.Len() == 0 {
-		return html
-	}
-	b.WriteString(rest)
-	return b.String()
 }
 
 // nextURLAttr finds the next href= or src= attribute with a quoted value:
@@ -447,6 +584,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 	defer pool.Put(t)
 	p.Site = r.site
 	p.strings = r.strings
+	start := buf.Len()
 	if err := t.Execute(buf, p); err != nil {
 		// name the files templates came from: "templates/article.html:2:5"
 		msg := templateNameRe.ReplaceAllStringFunc(err.Error(), func(m string) string {
@@ -458,6 +596,7 @@ func (r *Renderer) RenderTo(buf *bytes.Buffer, p *Page) error {
 		})
 		return &PageError{Page: p.Path, Msg: explainExec(msg)}
 	}
+	r.expandCards(buf, start, p)
 	return nil
 }
 

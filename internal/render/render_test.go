@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -118,23 +119,31 @@ func TestRebase(t *testing.T) {
 	}
 }
 
-// TestCardAtDepths: a card rebased for a prefix it has seen is the same as
-// rebased anew, past the depths it keeps too, and the root is the root.
-func TestCardAtDepths(t *testing.T) {
-	c := &card{root: `<a href="articles/x/">X</a> <a href="pays/ml/">Mali</a>`}
-	prefixes := []string{"../../", "../../../../", "../", "../../", "/digest/", "../../../", "../../../../", "/digest/"}
-	for round := 0; round < 2; round++ {
-		for _, prefix := range prefixes {
-			if got, want := c.at(prefix), Rebase(c.root, prefix); got != want {
-				t.Errorf("round %d: at(%q) = %q, want %q", round, prefix, got, want)
-			}
+// TestCardsExpanded: a card's mark in a page becomes the card rebased for
+// the page's depth; what only looks like a mark is left as it was.
+func TestCardsExpanded(t *testing.T) {
+	r := &Renderer{}
+	root := `<a href="articles/x/">X</a> <a href="pays/ml/"><img src="flags/ml.svg"> Mali</a> <a href="https://x.org/">x</a>`
+	c := r.newCard(root)
+	other := r.newCard(`<p>b</p>`)
+	for _, path := range []string{"", "page/2/", "pays/ml/", "pays/ml/page/2/", "archives/2025/11/", "404.html"} {
+		p := &Page{Kind: KindHome, Path: path, Site: &Site{basePath: "/digest/"}}
+		if path == "404.html" {
+			p.Kind = KindNotFound
 		}
-	}
-	if got := c.at(""); got != c.root {
-		t.Errorf("at(\"\") = %q, want the root card", got)
-	}
-	if len(c.rebased) != maxRebased {
-		t.Errorf("card keeps %d rebased copies, want %d", len(c.rebased), maxRebased)
+		prefix := p.RelURL("")
+		if prefix == "./" {
+			prefix = ""
+		}
+		var buf bytes.Buffer
+		buf.WriteString("before")
+		start := buf.Len()
+		buf.WriteString("<main>" + c.mark + "\n" + other.mark + c.mark + cardMark + "99\x00" + cardMark + "x</main>")
+		r.expandCards(&buf, start, p)
+		want := "before<main>" + Rebase(root, prefix) + "\n<p>b</p>" + Rebase(root, prefix) + cardMark + "99\x00" + cardMark + "x</main>"
+		if got := buf.String(); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", path, got, want)
+		}
 	}
 }
 
@@ -181,4 +190,17 @@ func TestJSONLD(t *testing.T) {
 	if got := (&Page{Kind: KindNotFound, Site: site}).JSONLD(); got != "" {
 		t.Errorf("404 page: %q", got)
 	}
+}
+
+// FuzzJSONString: jsonString writes what json.Marshal writes for a string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "Mali", `<script>"x" & 'y'</script>`, "a\u2028b\u2029c", "\x00\x01\b\f\n\r\t\x1f\x7f", "\xff\xfeé", "Côte d’Ivoire \\ /"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := jsonString(s); got != string(want) {
+			t.Fatalf("jsonString(%q) = %s, want %s", s, got, want)
+		}
+	})
 }
