@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"digest/internal/gazetteer"
+	"digest/internal/output"
 )
 
 // BilingualSample copies the sample digest (content, templates, static,
@@ -283,5 +284,52 @@ func TestBilingualSample(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
 			t.Errorf("feed %s: %v", f, err)
 		}
+	}
+}
+
+// TestBilingualSessionMatchesBuild: digest serve's Session, which builds a
+// multilingual site whole at each rebuild, makes what a build from scratch
+// makes, before and after an edit; and defaultLanguageInSubdir puts the
+// default language under its code, the root sending readers there.
+func TestBilingualSessionMatchesBuild(t *testing.T) {
+	site := bilingualSample(t, "")
+	opts := Options{Source: site, Now: now}
+	sess := NewSession(opts, false)
+	for step := 0; step < 2; step++ {
+		if step == 1 {
+			p := filepath.Join(site, "content", "2025-11-25-mali-maroc-interpol.md")
+			b, _ := os.ReadFile(p)
+			write(t, p, []byte(strings.Replace(string(b), "Youssouf Koné salue", "Youssouf Koné a salué", 1)))
+			sess.Touch(p)
+		}
+		got, want := output.NewMemory(), output.NewMemory()
+		if _, err := sess.Build(got, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := run(opts, nil, want); err != nil {
+			t.Fatal(err)
+		}
+		if err := got.Resolve(); err != nil {
+			t.Fatal(err)
+		}
+		if d := diffFiles(got.Files(), want.Files()); d != "" {
+			t.Fatalf("step %d: the session's build differs from a full build: %s", step, d)
+		}
+		if _, ok := got.Files()["en/countries/ma/index.html"]; !ok {
+			t.Fatalf("step %d: no en/countries/ma/index.html", step)
+		}
+	}
+
+	sub := bilingualSample(t, "defaultLanguageInSubdir = true\n")
+	dest, _ := buildSite(t, sub, Options{})
+	checkLinks(t, dest, "/digest/")
+	for _, f := range []string{"fr/pays/ma/index.html", "en/countries/ma/index.html", "index.html", "404.html", "fr/articles/mali-maroc-interpol/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("defaultLanguageInSubdir: %v", err)
+		}
+	}
+	root, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !strings.Contains(string(root), "fr/") {
+		t.Errorf("defaultLanguageInSubdir: the root page does not send to fr/:\n%s", root)
 	}
 }
