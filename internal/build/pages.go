@@ -1008,7 +1008,7 @@ func (p *pages) entitySearchEntry(dict *search.Dict, e *index.Entry) search.Enti
 	if se, ok := p.rb.entitySearchEntry(fp); ok {
 		return se
 	}
-	se := search.NewEntity(dict, e.Name, e.Acronym+p.otherNames(e), fields[2], e.Kind, len(e.Articles))
+	se := search.NewEntityNames(dict, e.Name, p.otherNames(e), e.Acronym, fields[2], e.Kind, len(e.Articles))
 	p.rb.keptEntitySearchEntry(fp, se)
 	return se
 }
