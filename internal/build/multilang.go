@@ -159,7 +159,7 @@ func renderLanguages(site *Site, results []*extract.Result, ix *index.Index, out
 	var total Rendered
 	for k := range passes {
 		r, err := renderSite(passes[k].site, passes[k].results, passes[k].ix, out, nil)
-		passes[k].results, passes[k].ix = nil, nil // rendered: their memory may go
+		passes[k].site, passes[k].results, passes[k].ix = nil, nil, nil // rendered: their memory (cards, names) may go
 		total.Pages += r.Pages
 		total.Files += r.Files
 		if err != nil {
@@ -381,7 +381,10 @@ const searchScript = "js/search-languages.js"
 // built-in one.
 func (p *pages) searchScriptJob() job {
 	return job{out: searchScript, owner: "the search script", make: func() []byte {
-		b, err := fs.ReadFile(dirFS(filepath.Join(p.site.Dir, layout.Static)), "js/search.js")
+		b, err := []byte(nil), fs.ErrNotExist
+		if own := dirFS(filepath.Join(p.site.Dir, layout.Static)); own != nil {
+			b, err = fs.ReadFile(own, "js/search.js")
+		}
 		if err != nil {
 			b, _ = fs.ReadFile(digest.Static(), "js/search.js")
 		}
