@@ -321,7 +321,14 @@ func TestBilingualSessionMatchesBuild(t *testing.T) {
 	}
 
 	sub := bilingualSample(t, "defaultLanguageInSubdir = true\n")
+	// without static/ of its own, the site takes the built-in search.js
+	if err := os.RemoveAll(filepath.Join(sub, "static")); err != nil {
+		t.Fatal(err)
+	}
 	dest, _ := buildSite(t, sub, Options{})
+	if b, err := os.ReadFile(filepath.Join(dest, "js", "search-languages.js")); err != nil || !strings.Contains(string(b), "r[4]") {
+		t.Errorf("js/search-languages.js: %v, or it does not rank by every name", err)
+	}
 	checkLinks(t, dest, "/digest/")
 	for _, f := range []string{"fr/pays/ma/index.html", "en/countries/ma/index.html", "index.html", "404.html", "fr/articles/mali-maroc-interpol/index.html"} {
 		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
