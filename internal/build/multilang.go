@@ -133,33 +133,37 @@ func translationKey(params map[string]any) string {
 // language, one after the other, into out.
 func renderLanguages(site *Site, results []*extract.Result, ix *index.Index, out output.Writer) (Rendered, error) {
 	l := newLanguages(site)
-	// every language's names first: each pass's search finds entities
-	// by the others' too
-	passes := make([]struct {
-		site    *Site
-		results []*extract.Result
-		ix      *index.Index
-	}, len(l.langs))
+	// every language's names first: each pass's search finds entities by
+	// the others' too
+	for _, lang := range l.langs {
+		names := make(map[index.Key]string, len(ix.Entries))
+		for k, e := range ix.Entries {
+			names[k] = e.Name
+			if lang != site.Config.Language && site.Extractor != nil {
+				names[k] = site.Extractor.LocalNameOf(e.Kind, e.ID, e.Name, e.Country, lang)
+			}
+		}
+		l.names[lang] = names
+	}
+	var total Rendered
 	for k, lang := range l.langs {
 		s, err := l.siteFor(lang)
 		if err != nil {
-			return Rendered{}, err
+			return total, err
 		}
+		s.tree = &langTree{languages: l, lang: lang, first: k == 0}
 		res, lix := results, ix
 		if lang != site.Config.Language && site.Extractor != nil {
-			// names in lang; extraction ran once
+			// names in lang; extraction ran once. Made after the passes
+			// before, whose pages' memory has gone by then
 			res = make([]*extract.Result, len(results))
 			parallel.For(len(results), func(i int) { res[i] = site.Extractor.Localize(results[i], lang) })
 			lix = Index(site.Articles, res)
 		}
-		l.names[lang] = entryNames(lix)
-		s.tree = &langTree{languages: l, lang: lang, first: k == 0}
-		passes[k].site, passes[k].results, passes[k].ix = s, res, lix
-	}
-	var total Rendered
-	for k := range passes {
-		r, err := renderSite(passes[k].site, passes[k].results, passes[k].ix, out, nil)
-		passes[k].site, passes[k].results, passes[k].ix = nil, nil, nil // rendered: their memory (cards, names) may go
+		if k == len(l.langs)-1 {
+			results, ix = nil, nil // the last pass's own results and index only, from here
+		}
+		r, err := renderSite(s, res, lix, out, nil)
 		total.Pages += r.Pages
 		total.Files += r.Files
 		if err != nil {
@@ -167,14 +171,6 @@ func renderLanguages(site *Site, results []*extract.Result, ix *index.Index, out
 		}
 	}
 	return total, nil
-}
-
-func entryNames(ix *index.Index) map[index.Key]string {
-	names := make(map[index.Key]string, len(ix.Entries))
-	for k, e := range ix.Entries {
-		names[k] = e.Name
-	}
-	return names
 }
 
 // siteFor is the site as the pass of lang sees it: its configuration,

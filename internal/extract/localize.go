@@ -105,3 +105,15 @@ func (x *Extractor) syntheticName(e *Entity, lang string) string {
 	}
 	return head + " (" + c.Name(lang) + ")"
 }
+
+// LocalNameOf is LocalName for an entity known by its kind's name
+// ("country", "agency"…, as data files and the index name kinds), id,
+// name in the extractor's language and country.
+func (x *Extractor) LocalNameOf(kind, id, name, country, lang string) string {
+	for _, k := range []Kind{KindCountry, KindRegion, KindAgency, KindOfficial, KindTheme} {
+		if kindName(k) == kind {
+			return x.LocalName(&Entity{Kind: k, ID: id, Name: name, Country: country}, lang)
+		}
+	}
+	return name
+}
