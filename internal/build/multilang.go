@@ -179,10 +179,10 @@ func renderLanguages(site *Site, results []*extract.Result, ix *index.Index, out
 func (l *languages) siteFor(lang string) (*Site, error) {
 	v := l.views[lang]
 	s := *l.site
-	if v == l.site.Config {
-		return &s, nil
-	}
 	s.Config = v
+	// a renderer of its own, even for the default language: a renderer
+	// keeps the cards of the articles it rendered, and with them the
+	// pass's articles, which the next pass then need not share memory with
 	strs, err := render.LoadStrings(dirFS(filepath.Join(s.Dir, layout.I18n)))
 	if err != nil {
 		return nil, err
@@ -193,6 +193,9 @@ func (l *languages) siteFor(lang string) (*Site, error) {
 	}, strs)
 	if err != nil {
 		return nil, err
+	}
+	if v == l.site.Config {
+		return &s, nil // the site's Markdown converter
 	}
 	articlePage := l.paths[lang].article("x")
 	md := markdown.Options{Unsafe: v.Markdown.Unsafe, Root: strings.Repeat("../", strings.Count(articlePage, "/")), BasePath: "/"}
