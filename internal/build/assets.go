@@ -102,5 +102,5 @@ func (p *pages) coverageMap(title string) template.HTML {
 	for _, e := range p.ix.ByKind[index.Country] {
 		counts[e.ID] = len(e.Articles)
 	}
-	return p.worldMap("", title, counts, "", p.countryURL)
+	return p.worldMap(p.routes.prefix, title, counts, "", p.countryURL)
 }

@@ -39,6 +39,9 @@ type Site struct {
 	metaLines map[index.Key]int
 	Markdown  *markdown.Converter
 	Renderer  *render.Renderer
+	// tree is the language's pass of a multilingual site's render step
+	// (multilang.go); nil on a site of one language
+	tree *langTree
 }
 
 // ResolveConfig reads the configuration the options name, with their

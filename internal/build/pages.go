@@ -89,6 +89,7 @@ func newPages(site *Site, results []*extract.Result, ix *index.Index, rb *rebuil
 		g = site.Extractor.Gazetteer()
 	}
 	p := &pages{site: site, results: results, ix: ix, routes: newRoutes(site.Config.Sections, g, site.Config.Language), rb: rb}
+	p.routes.prefix = site.Config.Prefix
 	p.nav = p.routes.nav()
 	return p
 }
@@ -139,7 +140,7 @@ func (p *pages) prepare(j job) job {
 // newArticle is article i as pages show it.
 func (p *pages) newArticle(i int) *render.Article {
 	a := p.site.Articles[i]
-	v := render.NewArticle(a, p.routes.article(a.Slug))
+	v := render.NewArticle(a, p.articlePath(i))
 	if i < len(p.results) {
 		v.Entities = p.results[i]
 	}
@@ -159,12 +160,18 @@ func (p *pages) planAll() {
 		a.Chips = p.chips(i)
 		a.Related = p.related(i, a.Related[:0])
 		p.neighbours(i)
-		links[i] = p.bodyLinks(i)
+		if p.inTree(i) {
+			links[i] = p.bodyLinks(i)
+		}
 	})
 	// pages' fingerprints hash the articles' cards
 	p.rb.fingerprintCards(p)
 	p.articleJobs = make([][]job, len(p.articles))
 	for i := range p.articles {
+		if !p.inTree(i) {
+			p.articleJobs[i] = []job{} // another language's tree has its page
+			continue
+		}
 		p.articleJobs[i] = p.articleUnit(i, links[i])
 	}
 	var all []*index.Entry
@@ -200,7 +207,7 @@ func (p *pages) neighbours(i int) {
 func (p *pages) articleUnit(i int, links []markdown.Link) []job {
 	a := p.articles[i]
 	jobs := []job{p.prepare(job{out: page(a.URL), owner: a.Path, links: links,
-		page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a, Feed: siteFeedFile}})}
+		page: &render.Page{Kind: render.KindArticle, Title: a.Title, Path: a.URL, Article: a, Feed: p.routes.file(siteFeedFile)}})}
 	for _, alias := range a.Aliases {
 		jobs = append(jobs, p.prepare(job{out: page(alias + "/"), owner: a.Path + " (alias " + alias + ")", page: &render.Page{
 			Kind: render.KindAlias, Path: alias + "/", Target: a.URL}}))
@@ -301,7 +308,7 @@ func taken(links []markdown.Link, start int) bool {
 // the entities most named in the last 30 days of the digest.
 func (p *pages) home() {
 	cfg := p.site.Config
-	chunks, pagers := render.Paginate(p.articles, cfg.Paginate, "", p.routes.pager())
+	chunks, pagers := render.Paginate(p.articles, cfg.Paginate, p.routes.prefix, p.routes.pager())
 	var trending map[string][]render.EntityLink
 	if len(p.articles) > 0 {
 		// the digest's newest date, not the clock: two builds must match
@@ -314,7 +321,7 @@ func (p *pages) home() {
 		}
 	}
 	for i := range chunks {
-		pg := &render.Page{Kind: render.KindHome, Path: pagers[i].Path, Articles: chunks[i], Pager: pagers[i], Feed: siteFeedFile}
+		pg := &render.Page{Kind: render.KindHome, Path: pagers[i].Path, Articles: chunks[i], Pager: pagers[i], Feed: p.routes.file(siteFeedFile)}
 		if i == 0 && trending != nil {
 			pg.Map = p.coverageMap(p.site.Renderer.T("map_coverage"))
 			pg.Trending = trending
@@ -841,7 +848,8 @@ func (p *pages) slugRedirects() {
 
 // notFound plans the 404 page.
 func (p *pages) notFound() {
-	p.add(job{out: notFoundFile, owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: notFoundFile}})
+	nf := p.routes.file(notFoundFile)
+	p.add(job{out: nf, owner: "the 404 page", page: &render.Page{Kind: render.KindNotFound, Path: nf}})
 }
 
 // siteFeed plans the site's Atom feed, latest items only.
@@ -851,8 +859,9 @@ func (p *pages) siteFeed() {
 	for i := range all {
 		all[i] = i
 	}
-	p.add(job{out: siteFeedFile, owner: "the site's feed", fp: p.rb.feedFingerprint(cfg.Title, all), make: func() []byte {
-		return render.Atom(cfg.Title, cfg.BaseURL+siteFeedFile, cfg.BaseURL, cfg.Title, cfg.Language, p.feedEntries(all))
+	file := p.routes.file(siteFeedFile)
+	p.add(job{out: file, owner: "the site's feed", fp: p.rb.feedFingerprint(cfg.Title, all), make: func() []byte {
+		return render.Atom(cfg.Title, cfg.BaseURL+file, cfg.BaseURL+p.routes.prefix, cfg.Title, cfg.Language, p.feedEntries(all))
 	}})
 }
 
@@ -1003,7 +1012,7 @@ func (p *pages) entitySearchEntry(dict *search.Dict, e *index.Entry) search.Enti
 	if se, ok := p.rb.entitySearchEntry(fp); ok {
 		return se
 	}
-	se := search.NewEntity(dict, e.Name, e.Acronym, fields[2], e.Kind, len(e.Articles))
+	se := search.NewEntityNames(dict, e.Name, p.otherNames(e), e.Acronym, fields[2], e.Kind, len(e.Articles))
 	p.rb.keptEntitySearchEntry(fp, se)
 	return se
 }

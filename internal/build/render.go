@@ -29,6 +29,9 @@ type Rendered struct {
 // them in parallel, on every core, writing each to out as soon as it is
 // made.
 func Render(site *Site, results []*extract.Result, ix *index.Index, out output.Writer) (Rendered, error) {
+	if site.Config.Multilingual() {
+		return renderLanguages(site, results, ix, out)
+	}
 	return renderSite(site, results, ix, out, nil)
 }
 
@@ -53,13 +56,19 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	p.slugRedirects()
 	p.notFound()
 	p.siteFeed()
-	p.assets()
+	if p.writesShared() {
+		p.assets()
+		if p.site.tree != nil {
+			p.add(p.searchScriptJob())
+		}
+	}
 
 	all := p.assemble()
 	jobs := all.jobs
 	for _, j := range jobs {
 		if j.page != nil {
 			j.page.Nav = p.nav
+			p.translate(j.page)
 		}
 	}
 	errs := make([]error, len(jobs))
@@ -171,8 +180,12 @@ func (p *pages) assemble() assembly {
 	a.jobs = append(a.jobs, p.jobs[p.homeJobs:]...)
 	a.sitemap = append(a.sitemap, p.sitemapOf(p.jobs[p.homeJobs:])...)
 	sitemap := a.sitemap
-	a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap, cfg.Location) }},
-		job{out: robotsFile, owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + sitemapFile + "\n")})
+	if p.site.tree != nil {
+		a.jobs = append(a.jobs, p.sitemapJobs(sitemap)...)
+	} else {
+		a.jobs = append(a.jobs, job{out: sitemapFile, owner: "the sitemap", fp: p.rb.sitemapFingerprint(sitemap), make: func() []byte { return render.Sitemap(sitemap, cfg.Location) }},
+			job{out: robotsFile, owner: "robots.txt", data: []byte("User-agent: *\nAllow: /\nSitemap: " + cfg.BaseURL + sitemapFile + "\n")})
+	}
 	// the jobs are in a.jobs now: as each is written, its page may go
 	p.jobs, p.articleJobs, p.entityJobs, p.listJobs = nil, nil, nil, nil
 	return a
@@ -195,7 +208,7 @@ func (p *pages) sitemapOf(jobs []job) []render.SitemapURL {
 			if a := j.page.Article; a != nil {
 				mod = a.Date
 			}
-			out = append(out, render.SitemapURL{Loc: p.site.Config.BaseURL + j.page.Path, LastMod: mod})
+			out = append(out, render.SitemapURL{Loc: p.site.Config.BaseURL + j.page.Path, LastMod: mod, Alternates: p.sitemapAlternates(j.page)})
 		}
 	}
 	return out

@@ -16,6 +16,9 @@ import (
 // and its page is that folder's index.html.
 type routes struct {
 	sec config.Sections
+	// prefix is the folder of the language's tree on a multilingual
+	// site ("en/"); "" at the root
+	prefix string
 	// slugs are the URL segments of the themes and regions whose segment
 	// is not their id (entitySlugs)
 	slugs map[index.Key]string
@@ -97,13 +100,13 @@ func (r routes) entity(kind, id string) string {
 	if s, ok := r.slugs[index.Key{Kind: kind, ID: id}]; ok {
 		id = s
 	}
-	return r.section(kind) + "/" + id + "/"
+	return r.prefix + r.section(kind) + "/" + id + "/"
 }
 
 // idPath is the path of an entity's page by its id, as URLs were before
 // themes and regions took the slugs of their names.
 func (r routes) idPath(kind, id string) string {
-	return r.section(kind) + "/" + id + "/"
+	return r.prefix + r.section(kind) + "/" + id + "/"
 }
 
 // relation is the path of the page of two countries: their codes in
@@ -113,26 +116,30 @@ func (r routes) relation(a, b string) string {
 	if b < a {
 		a, b = b, a
 	}
-	return r.sec.Relations + "/" + a + "-" + b + "/"
+	return r.prefix + r.sec.Relations + "/" + a + "-" + b + "/"
 }
 
 // relations is the path of the list of pairs of countries.
-func (r routes) relations() string { return r.sec.Relations + "/" }
+func (r routes) relations() string { return r.prefix + r.sec.Relations + "/" }
 
 // article is the path of an article's page.
-func (r routes) article(slug string) string { return r.sec.Articles + "/" + slug + "/" }
+func (r routes) article(slug string) string { return r.prefix + r.sec.Articles + "/" + slug + "/" }
 
 // list is the path of the list of every entity of a kind.
-func (r routes) list(kind string) string { return r.section(kind) + "/" }
+func (r routes) list(kind string) string { return r.prefix + r.section(kind) + "/" }
 
-func (r routes) archive() string { return r.sec.Archive + "/" }
+func (r routes) archive() string { return r.prefix + r.sec.Archive + "/" }
 
 // month is the path of the archive of a month.
 func (r routes) month(year, month int) string {
 	return fmt.Sprintf("%s%04d/%02d/", r.archive(), year, month)
 }
 
-func (r routes) search() string { return r.sec.Search + "/" }
+func (r routes) search() string { return r.prefix + r.sec.Search + "/" }
+
+// file is the path of a file at the root of the language's tree
+// (siteFeedFile, notFoundFile, sitemapFile).
+func (r routes) file(name string) string { return r.prefix + name }
 
 // pager is the segment of list pages after the first ("page/2/").
 func (r routes) pager() string { return r.sec.Page }
@@ -140,7 +147,7 @@ func (r routes) pager() string { return r.sec.Page }
 // nav is the site's navigation: home, the lists in display order, the
 // archive and the search.
 func (r routes) nav() []render.NavItem {
-	nav := []render.NavItem{{Key: "home", URL: ""}}
+	nav := []render.NavItem{{Key: "home", URL: r.prefix}}
 	for _, kind := range index.Kinds {
 		nav = append(nav, render.NavItem{Key: index.Plural(kind), URL: r.list(kind)})
 	}

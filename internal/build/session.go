@@ -149,7 +149,14 @@ func (s *Session) Build(out *output.Memory, priority []string) (*Stats, error) {
 	for _, p := range priority {
 		rb.priority[p] = true
 	}
-	r, err := renderSite(site, results, ix, out, rb)
+	var r Rendered
+	if site.Config.Multilingual() {
+		// a multilingual site is made whole at each rebuild (its articles
+		// still read and enriched again only when changed)
+		r, err = renderLanguages(site, results, ix, out)
+	} else {
+		r, err = renderSite(site, results, ix, out, rb)
+	}
 	if err == nil {
 		st.Static, err = addStatic(out, s.opts.Source)
 	}

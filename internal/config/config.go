@@ -32,6 +32,17 @@ type Config struct {
 	// Language is the site's: its UI strings, section names, the dates
 	// of its pages and lists, the names of entities.
 	Language string `toml:"language"`
+	// Sites is the languages of a multilingual site (languages = ["fr",
+	// "en"]), Language among them: each has a tree of pages of its own,
+	// Language's at the root and the others' under /<code>/. Empty, or
+	// one language only, the site has one tree, as before.
+	Sites []string `toml:"languages"`
+	// DefaultLanguageInSubdir puts the default language's tree under
+	// /<code>/ too, the root holding a page that sends readers there.
+	DefaultLanguageInSubdir bool `toml:"defaultLanguageInSubdir"`
+	// Prefix is the path of the language's tree in a language's view of
+	// the configuration (ForLanguage): "" at the root, "en/" otherwise.
+	Prefix string `toml:"-"`
 	// DefaultArticleLanguage is the language of articles whose front
 	// matter has no lang: a language of Languages, or Auto (the default).
 	// It is a setting of its own: an English UI over French articles must
@@ -280,6 +291,22 @@ func (c *Config) finish(name string, data []byte) error {
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
+	var langs []string
+	for _, l := range c.Sites {
+		l = strings.ToLower(strings.TrimSpace(l))
+		switch {
+		case !slices.Contains(Languages, l):
+			errs = append(errs, at("languages")+fmt.Sprintf("languages: %q is not one of %s (the languages of the UI strings and dates)", l, strings.Join(Languages, ", ")))
+		case slices.Contains(langs, l):
+			errs = append(errs, at("languages")+fmt.Sprintf("languages: %q is given twice", l))
+		default:
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) > 0 && !slices.Contains(langs, c.Language) {
+		errs = append(errs, at("language")+fmt.Sprintf("language %q (the default language) is not one of languages = [%s]", c.Language, strings.Join(langs, ", ")))
+	}
+	c.Sites = langs
 	def := sectionDefaults[lang]
 	defFields := def.fields()
 	seen := map[string]string{}
@@ -305,6 +332,38 @@ func (c *Config) finish(name string, data []byte) error {
 	return nil
 }
 
+// Multilingual tells whether the site has a tree of pages per language.
+func (c *Config) Multilingual() bool { return len(c.Sites) > 1 }
+
+// SiteLanguages are the languages of the site's trees, the default first.
+func (c *Config) SiteLanguages() []string {
+	out := []string{c.Language}
+	for _, l := range c.Sites {
+		if l != c.Language {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ForLanguage is the configuration as the tree of lang sees it: its
+// language, its sections (those config.toml gives apply to the default
+// language; the others take their language's defaults) and the prefix of
+// its pages' paths. The default language's view is c itself unless
+// defaultLanguageInSubdir is set.
+func (c *Config) ForLanguage(lang string) *Config {
+	if lang == c.Language && !c.DefaultLanguageInSubdir {
+		return c
+	}
+	v := *c
+	v.Language = lang
+	v.Prefix = lang + "/"
+	if lang != c.Language {
+		v.Sections = sectionDefaults[lang]
+	}
+	return &v
+}
+
 // SetBaseURL replaces baseURL, for a command line's --baseURL: an
 // absolute http(s) address or a path from the host's root.
 func (c *Config) SetBaseURL(base string) error {
@@ -326,7 +385,7 @@ var decodeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): 
 var sectionRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // knownKeys are the dotted keys of Config, for "did you mean".
-var knownKeys = []string{"title", "baseURL", "language", "defaultArticleLanguage", "output", "paginate", "timeZone", "maxArticleSize",
+var knownKeys = []string{"title", "baseURL", "language", "languages", "defaultLanguageInSubdir", "defaultArticleLanguage", "output", "paginate", "timeZone", "maxArticleSize",
 	"sections", "sections.articles", "sections.page", "sections.countries", "sections.regions", "sections.agencies",
 	"sections.officials", "sections.themes", "sections.archive", "sections.search", "sections.relations", "markdown", "markdown.unsafe",
 	"relations", "relations.minArticles", "relations.max", "params"}

@@ -51,7 +51,7 @@ func TestTemplateExecErrors(t *testing.T) {
 		{"Hugo's .RelPermalink in an article", "{{define \"main\"}}{{with .Article}}{{.RelPermalink}}{{end}}{{end}}", article,
 			[]string{"an article (.Article, or an item of .Articles) has no field .RelPermalink; write rel $ .URL"}},
 		{"a misspelt field", "{{define \"main\"}}{{.Article.Titel}}{{end}}", article, []string{"has no field .Titel; did you mean .Title?"}},
-		{"an unknown field", "{{define \"main\"}}{{.Frobnicate}}{{end}}", article, []string{"has no field .Frobnicate; it has .AbsURL, .Article, .Articles,"}},
+		{"an unknown field", "{{define \"main\"}}{{.Frobnicate}}{{end}}", article, []string{"has no field .Frobnicate; it has .AbsURL, .Alternates, .Article, .Articles,"}},
 		{"no article on the home page", "{{define \"main\"}}{{.Article.Title}}{{end}}", home,
 			[]string{"templates/index.html:1:27: at <.Article.Title>: there is no article on this page to read .Title from (.Article is set on article pages only; test it with {{with .Article}})"}},
 		{"no pager", "{{define \"main\"}}{{.Pager.Number}}{{end}}", article, []string{"there is no .Pager here to read .Number from"}},

@@ -85,6 +85,9 @@ func Atom(title, self, page, author, lang string, entries []FeedEntry) []byte {
 type SitemapURL struct {
 	Loc     string
 	LastMod time.Time
+	// Alternates are the page's twins, absolute, on a multilingual site
+	// (SitemapAlternates).
+	Alternates []Alternate
 }
 
 type urlset struct {

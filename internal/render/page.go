@@ -20,11 +20,28 @@ type Site struct {
 	Language string
 	Params   map[string]any
 	Sections config.Sections
-	basePath string // the path part of BaseURL, for pages served at any depth
+	// Home is the site path of the language's home page: "" for a site
+	// of one language and the default language's tree, "en/" for the
+	// English tree of a multilingual site (whose Sections then begin
+	// with it: "en/countries").
+	Home string
+	// SearchScript is the search page's script: js/search.js, or on a
+	// multilingual site a copy that ranks entities by their names in
+	// every language.
+	SearchScript string
+	basePath     string // the path part of BaseURL, for pages served at any depth
 }
 
 func newSite(cfg *config.Config) *Site {
-	s := &Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Params: cfg.Params, Sections: cfg.Sections, basePath: "/"}
+	s := &Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Params: cfg.Params, Sections: cfg.Sections,
+		SearchScript: "js/search.js", basePath: "/"}
+	if cfg.Multilingual() {
+		s.SearchScript = "js/search-languages.js"
+	}
+	if cfg.Prefix != "" {
+		s.Home = cfg.Prefix
+		s.Sections = prefixSections(cfg.Sections, strings.TrimSuffix(cfg.Prefix, "/"))
+	}
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
 		s.basePath = u.Path
 	}
@@ -64,6 +81,10 @@ type Page struct {
 	Feed string
 	// Nav are the sections of the site, for the header.
 	Nav []NavItem
+	// Alternates are the page and its twins in the site's other
+	// languages (hreflang), and Switch where the language switch leads
+	// in each other language; nil on a site of one language.
+	Alternates, Switch []Alternate
 
 	strings Strings
 }
@@ -218,7 +239,11 @@ type NavItem struct {
 // Section is the first segment of the page's path ("pays" for
 // pays/ml/page/2/), "" for the home page and pages at the root.
 func (p *Page) Section() string {
-	sec, _, found := strings.Cut(p.Path, "/")
+	path := p.Path
+	if p.Site != nil {
+		path = strings.TrimPrefix(path, p.Site.Home)
+	}
+	sec, _, found := strings.Cut(path, "/")
 	if !found {
 		return ""
 	}
@@ -227,5 +252,5 @@ func (p *Page) Section() string {
 
 // Current tells whether item is the section of this page.
 func (p *Page) Current(item NavItem) bool {
-	return item.URL != "" && strings.HasPrefix(p.Path, item.URL)
+	return item.URL != "" && (p.Site == nil || item.URL != p.Site.Home) && strings.HasPrefix(p.Path, item.URL)
 }
