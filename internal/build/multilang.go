@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"io/fs"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -367,27 +366,4 @@ func (p *pages) otherNames(e *index.Entry) string {
 		}
 	}
 	return strings.Join(names, " · ")
-}
-
-// searchScript is the name of the search page's script on a multilingual
-// site: js/search.js, which ranks an entity by its displayed name, made to
-// rank it by the best of its names (the fifth item of its record,
-// search.NewEntityNames). A site's own search.js without that line is
-// written as it is.
-const searchScript = "js/search-languages.js"
-
-// searchScriptJob writes searchScript, from the site's js/search.js or the
-// built-in one.
-func (p *pages) searchScriptJob() job {
-	return job{out: searchScript, owner: "the search script", make: func() []byte {
-		b, err := []byte(nil), fs.ErrNotExist
-		if own := dirFS(filepath.Join(p.site.Dir, layout.Static)); own != nil {
-			b, err = fs.ReadFile(own, "js/search.js")
-		}
-		if err != nil {
-			b, _ = fs.ReadFile(digest.Static(), "js/search.js")
-		}
-		return []byte(strings.Replace(string(b), "(r ? score(r[0], query) : 20)",
-			"(r ? Math.max(score(r[0], query), r[4] ? score(r[4], query) : 0) : 20)", 1))
-	}}
 }

@@ -321,13 +321,14 @@ func TestBilingualSessionMatchesBuild(t *testing.T) {
 	}
 
 	sub := bilingualSample(t, "defaultLanguageInSubdir = true\n")
-	// without static/ of its own, the site takes the built-in search.js
+	// without static/ of its own, the site takes the built-in search.js,
+	// which ranks an entity by its names in every language
 	if err := os.RemoveAll(filepath.Join(sub, "static")); err != nil {
 		t.Fatal(err)
 	}
 	dest, _ := buildSite(t, sub, Options{})
-	if b, err := os.ReadFile(filepath.Join(dest, "js", "search-languages.js")); err != nil || !strings.Contains(string(b), "r[4]") {
-		t.Errorf("js/search-languages.js: %v, or it does not rank by every name", err)
+	if b, err := os.ReadFile(filepath.Join(dest, "js", "search.js")); err != nil || !strings.Contains(string(b), "r[4]") {
+		t.Errorf("js/search.js: %v, or it does not rank by every name", err)
 	}
 	checkLinks(t, dest, "/digest/")
 	for _, f := range []string{"fr/pays/ma/index.html", "en/countries/ma/index.html", "index.html", "404.html", "fr/articles/mali-maroc-interpol/index.html"} {

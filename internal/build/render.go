@@ -58,9 +58,6 @@ func renderSite(site *Site, results []*extract.Result, ix *index.Index, out outp
 	p.siteFeed()
 	if p.writesShared() {
 		p.assets()
-		if p.site.tree != nil {
-			p.add(p.searchScriptJob())
-		}
 	}
 
 	all := p.assemble()

@@ -24,20 +24,13 @@ type Site struct {
 	// of one language and the default language's tree, "en/" for the
 	// English tree of a multilingual site (whose Sections then begin
 	// with it: "en/countries").
-	Home string
-	// SearchScript is the search page's script: js/search.js, or on a
-	// multilingual site a copy that ranks entities by their names in
-	// every language.
-	SearchScript string
-	basePath     string // the path part of BaseURL, for pages served at any depth
+	Home     string
+	basePath string // the path part of BaseURL, for pages served at any depth
 }
 
 func newSite(cfg *config.Config) *Site {
 	s := &Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Params: cfg.Params, Sections: cfg.Sections,
-		SearchScript: "js/search.js", basePath: "/"}
-	if cfg.Multilingual() {
-		s.SearchScript = "js/search-languages.js"
-	}
+		basePath: "/"}
 	if cfg.Prefix != "" {
 		s.Home = cfg.Prefix
 		s.Sections = prefixSections(cfg.Sections, strings.TrimSuffix(cfg.Prefix, "/"))

@@ -120,9 +120,12 @@
     if (!ws.length) return hits; // stop words only
     ents.forEach(function (e) {
       // a shard names the entities of a word naming many of them without
-      // their records: those are ranked as whole-word matches, read when shown
+      // their records: those are ranked as whole-word matches, read when
+      // shown. On a multilingual site a record's fifth item is the entity's
+      // names in the other languages: it ranks by the best of its names.
       var r = records[e];
-      hits.push({ e: r || null, ent: true, id: e, s: (r ? score(r[0], query) : 20) + 5 });
+      var s = r ? Math.max(score(r[0], query), r[4] ? score(r[4], query) : 0) : 20;
+      hits.push({ e: r || null, ent: true, id: e, s: s + 5 });
     });
     docs.forEach(function (d) {
       var t = titles.get(d) || 0;
