@@ -32,6 +32,21 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// allocator starts Chromium at width × height for the test, with a
+// profile of its own and the flags this machine's closed network needs:
+// without those it keeps trying Google's hosts, refused many at a time.
+func allocator(t *testing.T, exe string, width, height int) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(width, height))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	return actx
+}
+
 // TestReaderJourney: home → Mali → Youssouf Koné → an article → search
 // "Hammouchi" (and "kone" without its accent) → a result, a screenshot a step.
 func TestReaderJourney(t *testing.T) {
@@ -55,14 +70,7 @@ func TestReaderJourney(t *testing.T) {
 	}
 	t.Logf("screenshots in %s", shots)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1100, 1400))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancel := chromedp.NewContext(allocator(t, exe, 1100, 1400))
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()

@@ -48,14 +48,7 @@ func TestDossierJourney(t *testing.T) {
 
 	for _, size := range [][2]int{{390, 844}, {1366, 768}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			opts := append(chromedp.DefaultExecAllocatorOptions[:],
-				chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
-				chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-				chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-				chromedp.WindowSize(size[0], size[1]))
-			actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-			defer cancel()
-			ctx, cancel := chromedp.NewContext(actx)
+			ctx, cancel := chromedp.NewContext(allocator(t, exe, size[0], size[1]))
 			defer cancel()
 			ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 			defer cancel()

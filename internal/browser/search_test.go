@@ -25,15 +25,7 @@ import (
 // browser starts Chromium for a test, at width × height.
 func browser(t *testing.T, exe string, width, height int) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.Flag("allow-file-access-from-files", false), // as a reader's browser: no special rights on file://
-		chromedp.WindowSize(width, height))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancel := chromedp.NewContext(allocator(t, exe, width, height))
 	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancel)
@@ -225,9 +217,10 @@ func TestSearchAtScale(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
 	defer srv.Close()
 
+	bctx := browser(t, exe, 1100, 900)
 	for _, q := range []string{"maroc", "terrorisme", "police nationale", "sud-sud", "union africaine", "ministre senegal", "interpol", "cybersecurite"} {
 		t.Run(q, func(t *testing.T) {
-			ctx, cancel := chromedp.NewContext(browser(t, exe, 1100, 900))
+			ctx, cancel := chromedp.NewContext(bctx) // a tab of its own, with the cache off below
 			defer cancel()
 			var mu sync.Mutex
 			bytes := map[network.RequestID]float64{}

@@ -79,18 +79,10 @@ func (l *netLog) since(i int) []fetched {
 // when DIGEST_BROWSER_TEST is "required", as the other browser tests.
 func publishChromium(t *testing.T) string { return chromium(t) }
 
-// newBrowser starts Chromium with the flags this machine's closed network
-// needs (see browser_test.go), and returns a function that opens a tab
+// newBrowser starts Chromium (allocator), and returns a function that opens a tab
 // with the browser's cache off, whose fetches are logged.
 func newBrowser(t *testing.T, exe string) func(t *testing.T) (context.Context, *netLog) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1100, 900))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, cancel := chromedp.NewContext(actx)
+	bctx, cancel := chromedp.NewContext(allocator(t, exe, 1100, 900))
 	t.Cleanup(cancel)
 	if err := chromedp.Do(bctx); err != nil { // the browser starts here
 		t.Fatal(err)

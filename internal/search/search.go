@@ -166,9 +166,8 @@ type File struct {
 // their title, other articles, entities), each in one array cut by
 // offsets: built by counting, with no list growing.
 type postings struct {
-	at   [3][]int32 // list k of word w is ids[k][at[k][w]:at[k][w+1]]
-	ids  [3][]int32
-	size int
+	at  [3][]int32 // list k of word w is ids[k][at[k][w]:at[k][w+1]]
+	ids [3][]int32
 }
 
 func (p *postings) list(k int, w int32) []int32 { return p.ids[k][p.at[k][w]:p.at[k][w+1]] }
